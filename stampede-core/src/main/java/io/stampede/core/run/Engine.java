@@ -1,0 +1,229 @@
+package io.stampede.core.run;
+
+import io.stampede.core.spec.UserSpec;
+import io.stampede.core.stats.StatsCollector;
+import io.stampede.core.stats.StatsRegistry;
+import io.stampede.core.stats.StatsSnapshot;
+import io.stampede.core.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs simulated users in this process, one virtual thread each, and keeps their number at the
+ * target set through {@link LoadController#setUsers}: a spawner thread starts or stops users at the
+ * requested rate, choosing classes by weight ({@link UserMix}).
+ */
+public final class Engine implements LoadController, AutoCloseable {
+    private static final long MAX_SPAWNER_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final UserMix mix;
+    private final SessionFactory sessions;
+    private final StatsRegistry registry;
+    private final StatsCollector collector;
+    private final EngineSettings settings;
+    private final Clock clock;
+    private final SplittableRandom seeds;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Condition ended = lock.newCondition();
+    private final List<ArrayDeque<UserLoop>> running = new ArrayList<>();
+    private final int[] counts;
+    private final AtomicInteger alive = new AtomicInteger();
+    private final Thread spawner;
+    private long nextUserId = 1;
+    private int target;
+    private double rate;
+    private long rampStartNanos;
+    private long rampDone;
+    private boolean closed;
+
+    public Engine(List<UserSpec> specs, SessionFactory sessions, StatsRegistry registry, StatsCollector collector,
+                  EngineSettings settings, Clock clock) {
+        this.mix = new UserMix(specs);
+        this.sessions = sessions;
+        this.registry = registry;
+        this.collector = collector;
+        this.settings = settings;
+        this.clock = clock;
+        this.seeds = new SplittableRandom(settings.seed());
+        this.counts = new int[specs.size()];
+        for (int i = 0; i < specs.size(); i++) {
+            running.add(new ArrayDeque<>());
+        }
+        this.spawner = Thread.ofPlatform().daemon().name("stampede-spawner").start(this::spawnLoop);
+    }
+
+    @Override
+    public void setUsers(int users, double perSecond) {
+        if (users < 0) {
+            throw new IllegalArgumentException("users must be >= 0, was " + users);
+        }
+        lock.lock();
+        try {
+            target = users;
+            rate = perSecond;
+            rampStartNanos = clock.nanoTime();
+            rampDone = 0;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Users whose thread is alive (started, not yet ended). */
+    @Override
+    public int runningUsers() {
+        return alive.get();
+    }
+
+    /** Users the engine currently counts towards the target (per class, in {@link #userClasses()} order). */
+    public int[] usersPerClass() {
+        lock.lock();
+        try {
+            return counts.clone();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public List<String> userClasses() {
+        return mix.specs().stream().map(UserSpec::name).toList();
+    }
+
+    @Override
+    public StatsSnapshot snapshot() {
+        return collector.tick(runningUsers());
+    }
+
+    @Override
+    public void stopAll() {
+        List<UserLoop> all = new ArrayList<>();
+        lock.lock();
+        try {
+            target = 0;
+            for (int i = 0; i < running.size(); i++) {
+                all.addAll(running.get(i));
+                running.get(i).clear();
+                counts[i] = 0;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        all.forEach(UserLoop::requestStop);
+        if (!awaitEnded(settings.stopTimeout().toNanos())) {
+            all.forEach(UserLoop::forceStop);
+            awaitEnded(TimeUnit.SECONDS.toNanos(10));
+        }
+    }
+
+    private boolean awaitEnded(long nanos) {
+        lock.lock();
+        try {
+            long left = nanos;
+            while (alive.get() > 0 && left > 0) {
+                left = ended.awaitNanos(left);
+            }
+            return alive.get() == 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return alive.get() == 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        sessions.close();
+    }
+
+    private void spawnLoop() {
+        lock.lock();
+        try {
+            while (!closed) {
+                int total = sum();
+                int diff = target - total;
+                if (diff == 0) {
+                    changed.await();
+                    continue;
+                }
+                long due = rate <= 0 ? Math.abs(diff)
+                        : (long) ((clock.nanoTime() - rampStartNanos) / 1e9 * rate) + 1 - rampDone;
+                long n = Math.min(Math.abs(diff), Math.max(0, due));
+                for (long k = 0; k < n; k++) {
+                    if (diff > 0) {
+                        startOne();
+                    } else {
+                        stopOne();
+                    }
+                }
+                rampDone += n;
+                if (n == 0 || Math.abs(diff) > n) {
+                    long wait = rate <= 0 ? 0 : (long) (1e9 / rate);
+                    changed.awaitNanos(Math.max(100_000, Math.min(wait, MAX_SPAWNER_SLEEP_NANOS)));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void startOne() {
+        int c = mix.nextToStart(counts);
+        UserSpec spec = mix.specs().get(c);
+        long id = nextUserId++;
+        UserLoop loop = new UserLoop(spec, id, seeds.split(), sessions, registry, this::userEnded);
+        running.get(c).addLast(loop);
+        counts[c]++;
+        alive.incrementAndGet();
+        Thread.ofVirtual().name("user-" + id).start(loop);
+    }
+
+    private void stopOne() {
+        int c = mix.nextToStop(counts);
+        UserLoop loop = running.get(c).pollLast();
+        counts[c]--;
+        loop.requestStop();
+        long timeout = settings.stopTimeout().toNanos();
+        Thread.ofVirtual().start(() -> {
+            // a user ramped down that does not finish its task in time is interrupted, like at the end of a run
+            java.util.concurrent.locks.LockSupport.parkNanos(timeout);
+            loop.forceStop();
+        });
+    }
+
+    private void userEnded() {
+        alive.decrementAndGet();
+        lock.lock();
+        try {
+            ended.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int sum() {
+        int s = 0;
+        for (int c : counts) {
+            s += c;
+        }
+        return s;
+    }
+}

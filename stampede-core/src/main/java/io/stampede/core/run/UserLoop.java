@@ -1,0 +1,194 @@
+package io.stampede.core.run;
+
+import io.stampede.InterruptTaskSet;
+import io.stampede.StopUser;
+import io.stampede.User;
+import io.stampede.WaitTime;
+import io.stampede.core.spec.TaskSetSpec;
+import io.stampede.core.spec.TaskSpec;
+import io.stampede.core.spec.UserSpec;
+import io.stampede.core.spec.WeightedPicker;
+import io.stampede.core.stats.StatsRegistry;
+import io.stampede.spi.UserRuntime;
+import java.util.concurrent.locks.LockSupport;
+import java.util.random.RandomGenerator;
+
+/**
+ * The life of one simulated user on its own virtual thread: construct, onStart, then pick a task by
+ * weight, run it, wait; until told to stop; then onStop. Exceptions from scenario code are counted
+ * and the user carries on, as in Locust.
+ */
+final class UserLoop implements Runnable {
+    private final UserSpec spec;
+    private final long userId;
+    private final RandomGenerator random;
+    private final SessionFactory sessions;
+    private final StatsRegistry registry;
+    private final Runnable onEnd;
+    private volatile boolean stopping;
+    private volatile boolean forced;
+    private volatile Thread thread;
+
+    UserLoop(UserSpec spec, long userId, RandomGenerator random, SessionFactory sessions, StatsRegistry registry,
+             Runnable onEnd) {
+        this.spec = spec;
+        this.userId = userId;
+        this.random = random;
+        this.sessions = sessions;
+        this.registry = registry;
+        this.onEnd = onEnd;
+    }
+
+    UserSpec spec() {
+        return spec;
+    }
+
+    /** Asks the user to stop after its current task; a waiting user stops at once. */
+    void requestStop() {
+        stopping = true;
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** Interrupts a user that did not finish in time; what it was doing is not recorded. */
+    void forceStop() {
+        forced = true;
+        requestStop();
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        LocalUserRuntime runtime = new LocalUserRuntime(userId, random, sessions, registry);
+        try {
+            User user = (User) UserRuntime.construct(runtime, () -> construct(spec.constructor()));
+            runtime.user(user);
+            live(user, runtime);
+        } catch (ConstructionFailed e) {
+            report(e.getCause());
+        } finally {
+            runtime.close();
+            onEnd.run();
+        }
+    }
+
+    private void live(User user, LocalUserRuntime runtime) {
+        boolean go = hook(() -> UserHooks.onStart(user));
+        WaitTime wait = waitTimeOf(user, WaitTime.constant(0));
+        if (go) {
+            loop(user, spec.tasks(), wait, runtime, false);
+        }
+        if (!forced) {
+            hook(() -> UserHooks.onStop(user));
+        }
+    }
+
+    /** Runs tasks until stopped; for a task set, also until it is interrupted. Returns false on StopUser. */
+    private boolean loop(Object owner, WeightedPicker<TaskSpec> tasks, WaitTime wait, LocalUserRuntime runtime,
+                         boolean isSet) {
+        while (!stopping) {
+            TaskSpec task = tasks.pick(random);
+            long start = System.nanoTime();
+            try {
+                if (task.method() != null) {
+                    task.method().invokeExact(owner);
+                } else if (!runTaskSet(task.taskSet(), wait, runtime)) {
+                    return false;
+                }
+            } catch (StopUser e) {
+                stopping = true;
+                return false;
+            } catch (InterruptTaskSet e) {
+                if (isSet) {
+                    return true;
+                }
+            } catch (Throwable t) {
+                report(t);
+            }
+            if (stopping) {
+                break;
+            }
+            pause(wait.nanosAfter(start, System.nanoTime(), random));
+        }
+        return true;
+    }
+
+    private boolean runTaskSet(TaskSetSpec set, WaitTime userWait, LocalUserRuntime runtime) throws Throwable {
+        Object instance = UserRuntime.construct(runtime, () -> construct(set.constructor()));
+        WaitTime wait = waitTimeOf(instance, userWait);
+        boolean go = hook(() -> UserHooks.onStart(instance));
+        boolean carryOn = !go || loop(instance, set.tasks(), wait, runtime, true);
+        if (!forced) {
+            hook(() -> UserHooks.onStop(instance));
+        }
+        return go ? carryOn : !stopping;
+    }
+
+    private WaitTime waitTimeOf(Object owner, WaitTime fallback) {
+        try {
+            WaitTime w = UserHooks.waitTime(owner);
+            return w == null ? fallback : w;
+        } catch (Throwable t) {
+            report(t);
+            return fallback;
+        }
+    }
+
+    /** Runs a life-cycle hook; false when it asked to stop the user. */
+    private boolean hook(ThrowingRunnable r) {
+        try {
+            r.run();
+            return true;
+        } catch (StopUser e) {
+            stopping = true;
+            return false;
+        } catch (InterruptTaskSet e) {
+            return false;
+        } catch (Throwable t) {
+            report(t);
+            return true;
+        }
+    }
+
+    private void report(Throwable t) {
+        if (!forced) {
+            registry.recordException(t instanceof ConstructionFailed ? t.getCause() : t);
+        }
+    }
+
+    /** Waits, but wakes at once when asked to stop. */
+    private void pause(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        long left = nanos;
+        while (left > 0 && !stopping) {
+            LockSupport.parkNanos(this, left);
+            left = deadline - System.nanoTime();
+        }
+    }
+
+    private static Object construct(java.lang.invoke.MethodHandle ctor) {
+        try {
+            return ctor.invokeExact();
+        } catch (Throwable t) {
+            throw new ConstructionFailed(t);
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Throwable;
+    }
+
+    private static final class ConstructionFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConstructionFailed(Throwable cause) {
+            super(cause);
+        }
+    }
+}

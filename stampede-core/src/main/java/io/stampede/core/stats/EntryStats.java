@@ -1,0 +1,141 @@
+package io.stampede.core.stats;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * Immutable statistics of one (method, name), or of all requests: counts, times and the full
+ * response-time histogram. Values merge exactly ({@link #merge}), so a cluster's totals are the sum
+ * of its workers' and the "Aggregated" row is computed over all samples, not averaged over rows.
+ *
+ * <p>Response times are held in microseconds with three significant digits (HdrHistogram), and
+ * reported in milliseconds. Min, max and the total are exact.
+ */
+public final class EntryStats {
+    static final int SIGNIFICANT_DIGITS = 3;
+
+    private final StatsKey key;
+    private final Histogram micros;
+    private final long failures;
+    private final long totalNanos;
+    private final long minNanos;
+    private final long maxNanos;
+    private final long contentBytes;
+    private final long lastEpochMillis;
+
+    EntryStats(StatsKey key, Histogram micros, long failures, long totalNanos, long minNanos, long maxNanos,
+               long contentBytes, long lastEpochMillis) {
+        this.key = key;
+        this.micros = micros;
+        this.failures = failures;
+        this.totalNanos = totalNanos;
+        this.minNanos = minNanos;
+        this.maxNanos = maxNanos;
+        this.contentBytes = contentBytes;
+        this.lastEpochMillis = lastEpochMillis;
+    }
+
+    /** No samples yet. */
+    public static EntryStats empty(StatsKey key) {
+        return new EntryStats(key, newHistogram(), 0, 0, Long.MAX_VALUE, 0, 0, 0);
+    }
+
+    static Histogram newHistogram() {
+        Histogram h = new Histogram(SIGNIFICANT_DIGITS);
+        h.setAutoResize(true);
+        return h;
+    }
+
+    /** The sum of both, under this entry's key (or {@code key} when given). */
+    public EntryStats merge(EntryStats other) {
+        return mergeAs(key, other);
+    }
+
+    /** The sum of both under another key: used to build the Aggregated row. */
+    public EntryStats mergeAs(StatsKey as, EntryStats other) {
+        Histogram sum = micros.copy();
+        sum.add(other.micros);
+        return new EntryStats(as, sum, failures + other.failures, totalNanos + other.totalNanos,
+                Math.min(minNanos, other.minNanos), Math.max(maxNanos, other.maxNanos),
+                contentBytes + other.contentBytes, Math.max(lastEpochMillis, other.lastEpochMillis));
+    }
+
+    public StatsKey key() {
+        return key;
+    }
+
+    public String method() {
+        return key.method();
+    }
+
+    public String name() {
+        return key.name();
+    }
+
+    public long count() {
+        return micros.getTotalCount();
+    }
+
+    public long failures() {
+        return failures;
+    }
+
+    public double averageMillis() {
+        long n = count();
+        return n == 0 ? 0 : totalNanos / 1e6 / n;
+    }
+
+    public double minMillis() {
+        return count() == 0 ? 0 : minNanos / 1e6;
+    }
+
+    public double maxMillis() {
+        return maxNanos / 1e6;
+    }
+
+    public long totalNanos() {
+        return totalNanos;
+    }
+
+    public long contentBytes() {
+        return contentBytes;
+    }
+
+    public double averageContentBytes() {
+        long n = count();
+        return n == 0 ? 0 : (double) contentBytes / n;
+    }
+
+    /** Wall time of the latest sample, 0 when there is none. */
+    public long lastEpochMillis() {
+        return lastEpochMillis;
+    }
+
+    public double medianMillis() {
+        return percentileMillis(50);
+    }
+
+    /**
+     * The response time at {@code percentile} (0-100] in ms, at the histogram's resolution (0.1%);
+     * 100 gives the exact maximum.
+     */
+    public double percentileMillis(double percentile) {
+        if (count() == 0) {
+            return 0;
+        }
+        if (percentile >= 100) {
+            return maxMillis();
+        }
+        double value = micros.getValueAtPercentile(percentile) / 1e3;
+        return Math.min(value, maxMillis());
+    }
+
+    public double failRatio() {
+        long n = count();
+        return n == 0 ? 0 : (double) failures / n;
+    }
+
+    /** A copy of the response-time histogram in microseconds (for outputs that need all of it). */
+    public Histogram histogramMicros() {
+        return micros.copy();
+    }
+}

@@ -1,0 +1,141 @@
+package io.stampede.core.stats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+
+/**
+ * Everything measured up to one moment, as an immutable value: per-key and total statistics since
+ * the start, the same over the recent window (for "current" rates and percentiles), failures,
+ * exceptions and checks. Snapshots {@link #merge} exactly, which is how a cluster adds up its workers.
+ *
+ * @param startEpochMillis when measuring started (or was last reset)
+ * @param epochMillis when the snapshot was taken
+ * @param users the number of running users at that moment
+ * @param entries per (method, name), sorted by name then method
+ * @param total all requests together (Locust's "Aggregated" row)
+ * @param current per key over the last {@code currentSeconds}
+ * @param currentTotal all requests over the last {@code currentSeconds}
+ * @param currentSeconds the length of the recent window
+ */
+public record StatsSnapshot(long startEpochMillis, long epochMillis, int users, List<EntryStats> entries,
+                            EntryStats total, List<EntryStats> current, EntryStats currentTotal,
+                            double currentSeconds, List<ErrorStats> errors, List<ExceptionStats> exceptions,
+                            List<CheckStats> checks) {
+    public static final StatsKey AGGREGATED = new StatsKey("", "Aggregated");
+
+    public StatsSnapshot {
+        entries = List.copyOf(entries);
+        current = List.copyOf(current);
+        errors = List.copyOf(errors);
+        exceptions = List.copyOf(exceptions);
+        checks = List.copyOf(checks);
+    }
+
+    /** The identity of {@link #merge}. */
+    public static StatsSnapshot empty(long startEpochMillis) {
+        return new StatsSnapshot(startEpochMillis, startEpochMillis, 0, List.of(), EntryStats.empty(AGGREGATED),
+                List.of(), EntryStats.empty(AGGREGATED), 0, List.of(), List.of(), List.of());
+    }
+
+    /** The same statistics with another user count (the count before a final stop, say). */
+    public StatsSnapshot withUsers(int count) {
+        return new StatsSnapshot(startEpochMillis, epochMillis, count, entries, total, current, currentTotal,
+                currentSeconds, errors, exceptions, checks);
+    }
+
+    /** Seconds from start to this snapshot, never less than a millisecond. */
+    public double durationSeconds() {
+        return Math.max(1, epochMillis - startEpochMillis) / 1000.0;
+    }
+
+    /** Requests per second over the whole run. */
+    public double rps(EntryStats e) {
+        return e.count() / durationSeconds();
+    }
+
+    public double failuresPerSecond(EntryStats e) {
+        return e.failures() / durationSeconds();
+    }
+
+    /** Requests per second over the recent window, for a key or {@link #AGGREGATED}. */
+    public double currentRps(StatsKey key) {
+        EntryStats e = currentOf(key);
+        return e == null || currentSeconds <= 0 ? 0 : e.count() / currentSeconds;
+    }
+
+    public double currentFailuresPerSecond(StatsKey key) {
+        EntryStats e = currentOf(key);
+        return e == null || currentSeconds <= 0 ? 0 : e.failures() / currentSeconds;
+    }
+
+    /** The recent-window statistics of a key, or null when it had no requests lately. */
+    public EntryStats currentOf(StatsKey key) {
+        if (AGGREGATED.equals(key)) {
+            return currentTotal;
+        }
+        for (EntryStats e : current) {
+            if (e.key().equals(key)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The statistics of one key since the start, or null. */
+    public EntryStats entry(String method, String name) {
+        for (EntryStats e : entries) {
+            if (e.method().equals(method) && e.name().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The sum of two snapshots (of two workers, or of two parts of one run). */
+    public StatsSnapshot merge(StatsSnapshot o) {
+        return new StatsSnapshot(Math.min(startEpochMillis, o.startEpochMillis), Math.max(epochMillis, o.epochMillis),
+                users + o.users, mergeEntries(entries, o.entries), total.merge(o.total),
+                mergeEntries(current, o.current), currentTotal.merge(o.currentTotal),
+                Math.max(currentSeconds, o.currentSeconds),
+                mergeBy(errors, o.errors, ErrorStats::id, ErrorStats::merge),
+                mergeBy(exceptions, o.exceptions, ExceptionStats::id, ExceptionStats::merge),
+                mergeBy(checks, o.checks, CheckStats::name, CheckStats::merge));
+    }
+
+    static List<EntryStats> mergeEntries(List<EntryStats> a, List<EntryStats> b) {
+        Map<StatsKey, EntryStats> byKey = new TreeMap<>();
+        for (EntryStats e : a) {
+            byKey.merge(e.key(), e, EntryStats::merge);
+        }
+        for (EntryStats e : b) {
+            byKey.merge(e.key(), e, EntryStats::merge);
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    private static <T> List<T> mergeBy(List<T> a, List<T> b, Function<T, String> id, BinaryOperator<T> merge) {
+        Map<String, T> byId = new LinkedHashMap<>();
+        for (T t : a) {
+            byId.merge(id.apply(t), t, merge);
+        }
+        for (T t : b) {
+            byId.merge(id.apply(t), t, merge);
+        }
+        return byId.values().stream().sorted(Comparator.comparing(id)).toList();
+    }
+
+    /** The sum of entries under the {@link #AGGREGATED} key. */
+    static EntryStats totalOf(List<EntryStats> entries) {
+        EntryStats sum = EntryStats.empty(AGGREGATED);
+        for (EntryStats e : entries) {
+            sum = sum.mergeAs(AGGREGATED, e);
+        }
+        return sum;
+    }
+}
