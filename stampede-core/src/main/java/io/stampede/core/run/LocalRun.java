@@ -14,9 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Drives one run: applies the plan's steps to a {@link LoadController} on time, hands a snapshot to
- * every output each report interval, and at the end (plan over, or {@link #requestStop}) stops the
- * users and gives the outputs the final, complete statistics.
+ * Drives one run: applies the plan's steps (or asks its shape) on time, hands a snapshot to every
+ * output each report interval, keeps per-phase statistics, and at the end (plan over, or
+ * {@link #requestStop}) stops the users and gives the outputs the final, complete statistics.
  */
 public final class LocalRun {
     private final LoadController controller;
@@ -26,7 +26,12 @@ public final class LocalRun {
     private final Duration reportInterval;
     private final Runnable onRampComplete;
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final List<RunResult.Phase> phases = new ArrayList<>();
     private volatile String stopReason;
+    private StatsSnapshot phaseStart;
+    private String phaseName;
+    private int phaseUsers;
+    private LoadStep lastShapeStep;
 
     /**
      * @param onRampComplete called once when the first step's users are all running (for --reset-stats)
@@ -58,13 +63,15 @@ public final class LocalRun {
         long end = plan.duration() == null ? Long.MAX_VALUE : start + plan.duration().toNanos();
         long nextReport = start + reportInterval.toNanos();
         int nextStep = 0;
-        boolean rampReported = false;
+        boolean rampReported = plan.steps().isEmpty();
         int users = 0;
         while (true) {
             long now = clock.nanoTime();
             while (nextStep < plan.steps().size() && start + plan.steps().get(nextStep).at().toNanos() <= now) {
-                LoadStep step = plan.steps().get(nextStep++);
-                controller.setUsers(step.users(), step.spawnRate());
+                apply(plan.steps().get(nextStep++));
+            }
+            if (plan.shape() != null && !askShape(Duration.ofNanos(now - start))) {
+                requestStop("load shape ended");
             }
             if (now >= end) {
                 requestStop("run time reached");
@@ -90,7 +97,44 @@ public final class LocalRun {
         users = Math.max(users, controller.runningUsers());
         controller.stopAll();
         StatsSnapshot last = controller.snapshot().withUsers(users);
-        RunResult result = new RunResult(last, stopReason, List.of());
+        closePhase(last);
+        RunResult result = new RunResult(last, stopReason, phases);
+        finish(result);
+        return result;
+    }
+
+    private void apply(LoadStep step) {
+        if (step.phase() != null) {
+            StatsSnapshot now = controller.snapshot();
+            closePhase(now);
+            phaseStart = now;
+            phaseName = step.phase();
+            phaseUsers = step.users();
+        }
+        controller.setUsers(step.users(), step.spawnRate());
+    }
+
+    /** False when the shape ended the run. */
+    private boolean askShape(Duration elapsed) {
+        LoadStep step = plan.shape().at(elapsed);
+        if (step == null) {
+            return false;
+        }
+        if (lastShapeStep == null || step.users() != lastShapeStep.users() || step.spawnRate() != lastShapeStep.spawnRate()) {
+            apply(step);
+            lastShapeStep = step;
+        }
+        return true;
+    }
+
+    private void closePhase(StatsSnapshot now) {
+        if (phaseName != null) {
+            phases.add(new RunResult.Phase(phaseName, phaseUsers, now.minus(phaseStart, phaseUsers)));
+            phaseName = null;
+        }
+    }
+
+    private void finish(RunResult result) throws Exception {
         List<Exception> failures = new ArrayList<>();
         for (Output o : outputs) {
             try {
@@ -102,6 +146,5 @@ public final class LocalRun {
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }
-        return result;
     }
 }

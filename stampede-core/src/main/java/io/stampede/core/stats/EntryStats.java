@@ -59,6 +59,20 @@ public final class EntryStats {
                 contentBytes + other.contentBytes, Math.max(lastEpochMillis, other.lastEpochMillis));
     }
 
+    /**
+     * What was recorded after {@code earlier} (an older snapshot of the same key): exact counts and
+     * totals; min and max at the histogram's resolution, since extremes cannot be subtracted.
+     */
+    public EntryStats minus(EntryStats earlier) {
+        Histogram diff = micros.copy();
+        diff.subtract(earlier.micros);
+        long n = diff.getTotalCount();
+        long min = n == 0 ? Long.MAX_VALUE : diff.getMinValue() * 1000;
+        long max = n == 0 ? 0 : Math.min(maxNanos, diff.getMaxValue() * 1000);
+        return new EntryStats(key, diff, failures - earlier.failures, totalNanos - earlier.totalNanos, min, max,
+                contentBytes - earlier.contentBytes, lastEpochMillis);
+    }
+
     public StatsKey key() {
         return key;
     }

@@ -108,6 +108,34 @@ public record StatsSnapshot(long startEpochMillis, long epochMillis, int users, 
                 mergeBy(checks, o.checks, CheckStats::name, CheckStats::merge));
     }
 
+    /**
+     * What happened between {@code earlier} and this snapshot of the same run: the statistics of one
+     * phase (a step of a step load, say) taken from two cumulative snapshots.
+     */
+    public StatsSnapshot minus(StatsSnapshot earlier, int phaseUsers) {
+        List<EntryStats> diff = new ArrayList<>();
+        for (EntryStats e : entries) {
+            EntryStats before = earlier.entry(e.method(), e.name());
+            EntryStats d = before == null ? e : e.minus(before);
+            if (d.count() > 0) {
+                diff.add(d);
+            }
+        }
+        Map<String, ErrorStats> errorsBefore = new LinkedHashMap<>();
+        earlier.errors.forEach(x -> errorsBefore.put(x.id(), x));
+        List<ErrorStats> newErrors = new ArrayList<>();
+        for (ErrorStats x : errors) {
+            ErrorStats b = errorsBefore.get(x.id());
+            long n = x.occurrences() - (b == null ? 0 : b.occurrences());
+            if (n > 0) {
+                newErrors.add(new ErrorStats(x.method(), x.name(), x.error(), n,
+                        b == null ? x.firstEpochMillis() : earlier.epochMillis, x.lastEpochMillis()));
+            }
+        }
+        return new StatsSnapshot(earlier.epochMillis, epochMillis, phaseUsers, diff, totalOf(diff), List.of(),
+                EntryStats.empty(AGGREGATED), 0, newErrors, List.of(), List.of());
+    }
+
     static List<EntryStats> mergeEntries(List<EntryStats> a, List<EntryStats> b) {
         Map<StatsKey, EntryStats> byKey = new TreeMap<>();
         for (EntryStats e : a) {
