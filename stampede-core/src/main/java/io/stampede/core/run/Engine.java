@@ -189,7 +189,7 @@ public final class Engine implements LoadController, AutoCloseable {
         int c = mix.nextToStart(counts);
         UserSpec spec = mix.specs().get(c);
         long id = nextUserId++;
-        UserLoop loop = new UserLoop(spec, id, seeds.split(), sessions, registry, this::userEnded);
+        UserLoop loop = new UserLoop(spec, id, seeds.split(), sessions, registry, null, this::userEnded);
         running.get(c).addLast(loop);
         counts[c]++;
         alive.incrementAndGet();

@@ -2,6 +2,7 @@ package io.stampede.core.run;
 
 import io.stampede.HttpSession;
 import io.stampede.User;
+import io.stampede.core.stats.RequestRecorder;
 import io.stampede.core.stats.StatsRegistry;
 import io.stampede.spi.UserRuntime;
 import java.util.random.RandomGenerator;
@@ -12,20 +13,24 @@ final class LocalUserRuntime implements UserRuntime, AutoCloseable {
     private final RandomGenerator random;
     private final SessionFactory sessions;
     private final StatsRegistry registry;
+    private final RequestRecorder recorder;
     private HttpSession http;
     private User user;
 
-    LocalUserRuntime(long userId, RandomGenerator random, SessionFactory sessions, StatsRegistry registry) {
+    /** @param recorder where this user's requests are recorded (the registry, or a correcting wrapper) */
+    LocalUserRuntime(long userId, RandomGenerator random, SessionFactory sessions, StatsRegistry registry,
+                     RequestRecorder recorder) {
         this.userId = userId;
         this.random = random;
         this.sessions = sessions;
         this.registry = registry;
+        this.recorder = recorder;
     }
 
     @Override
     public HttpSession http() {
         if (http == null) {
-            http = sessions.open(registry);
+            http = sessions.open(recorder);
         }
         return http;
     }

@@ -24,19 +24,41 @@ final class UserLoop implements Runnable {
     private final RandomGenerator random;
     private final SessionFactory sessions;
     private final StatsRegistry registry;
+    private final Iterations iterations;
     private final Runnable onEnd;
     private volatile boolean stopping;
     private volatile boolean forced;
     private volatile Thread thread;
 
+    /**
+     * @param iterations null for a closed-model user that loops on its own (task, wait, task...);
+     *                   else the open-model schedule that says when this user starts each iteration
+     */
     UserLoop(UserSpec spec, long userId, RandomGenerator random, SessionFactory sessions, StatsRegistry registry,
-             Runnable onEnd) {
+             Iterations iterations, Runnable onEnd) {
         this.spec = spec;
         this.userId = userId;
         this.random = random;
         this.sessions = sessions;
         this.registry = registry;
+        this.iterations = iterations;
         this.onEnd = onEnd;
+    }
+
+    /** Where an open-model user gets its iterations from. */
+    interface Iterations {
+        /** The recorder this user's requests go to. */
+        ShiftingRecorder recorder();
+
+        /**
+         * Waits briefly for the next iteration and returns its intended start (nanoTime), or -1 when
+         * there was none yet (the caller checks whether it should stop and asks again).
+         */
+        long next() throws InterruptedException;
+    }
+
+    boolean stopping() {
+        return stopping;
     }
 
     UserSpec spec() {
@@ -65,7 +87,8 @@ final class UserLoop implements Runnable {
     @Override
     public void run() {
         thread = Thread.currentThread();
-        LocalUserRuntime runtime = new LocalUserRuntime(userId, random, sessions, registry);
+        LocalUserRuntime runtime = new LocalUserRuntime(userId, random, sessions, registry,
+                iterations == null ? registry : iterations.recorder());
         try {
             User user = (User) UserRuntime.construct(runtime, () -> construct(spec.constructor()));
             runtime.user(user);
@@ -81,8 +104,10 @@ final class UserLoop implements Runnable {
     private void live(User user, LocalUserRuntime runtime) {
         boolean go = hook(() -> UserHooks.onStart(user));
         WaitTime wait = waitTimeOf(user, WaitTime.constant(0));
-        if (go) {
+        if (go && iterations == null) {
             loop(user, spec.tasks(), wait, runtime, false);
+        } else if (go) {
+            iterate(user, wait, runtime);
         }
         if (!forced) {
             hook(() -> UserHooks.onStop(user));
@@ -117,6 +142,36 @@ final class UserLoop implements Runnable {
             pause(wait.nanosAfter(start, System.nanoTime(), random));
         }
         return true;
+    }
+
+    /** Open model: one task per scheduled iteration, no wait of its own; the schedule is the pacing. */
+    private void iterate(User user, WaitTime wait, LocalUserRuntime runtime) {
+        while (!stopping) {
+            long intended;
+            try {
+                intended = iterations.next();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (intended < 0) {
+                continue;
+            }
+            iterations.recorder().late(System.nanoTime() - intended);
+            TaskSpec task = spec.tasks().pick(random);
+            try {
+                if (task.method() != null) {
+                    task.method().invokeExact((Object) user);
+                } else if (!runTaskSet(task.taskSet(), wait, runtime)) {
+                    return;
+                }
+            } catch (StopUser e) {
+                stopping = true;
+            } catch (InterruptTaskSet e) {
+                // a task of the user itself interrupted: nothing to leave
+            } catch (Throwable t) {
+                report(t);
+            }
+        }
     }
 
     private boolean runTaskSet(TaskSetSpec set, WaitTime userWait, LocalUserRuntime runtime) throws Throwable {
