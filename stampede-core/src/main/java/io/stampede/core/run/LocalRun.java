@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import io.stampede.core.threshold.Threshold;
+import io.stampede.core.threshold.ThresholdResult;
 
 /**
  * Drives one run: applies the plan's steps (or asks its shape) on time, hands a snapshot to every
@@ -32,6 +35,10 @@ public final class LocalRun {
     private String phaseName;
     private int phaseUsers;
     private LoadStep lastShapeStep;
+    private List<Threshold> thresholds = List.of();
+    private boolean abortOnThreshold;
+    private Supplier<StatsSnapshot> uncorrected = () -> null;
+    private Supplier<ArrivalStats> arrival = () -> null;
 
     /**
      * @param onRampComplete called once when the first step's users are all running (for --reset-stats)
@@ -45,6 +52,26 @@ public final class LocalRun {
         this.reportInterval = reportInterval;
         this.onRampComplete = onRampComplete;
     }
+
+    /**
+     * Thresholds to evaluate at the end; with {@code abortOnFail}, also each second once the run has
+     * gone on for {@link #ABORT_GRACE}, ending the run as soon as one fails.
+     */
+    public LocalRun thresholds(List<Threshold> list, boolean abortOnFail) {
+        this.thresholds = List.copyOf(list);
+        this.abortOnThreshold = abortOnFail;
+        return this;
+    }
+
+    /** For arrival-rate runs: where the uncorrected statistics and the schedule's figures come from. */
+    public LocalRun arrival(Supplier<StatsSnapshot> uncorrectedStats, Supplier<ArrivalStats> arrivalStats) {
+        this.uncorrected = uncorrectedStats;
+        this.arrival = arrivalStats;
+        return this;
+    }
+
+    /** Thresholds are not judged on the first seconds of a run, when a handful of samples decide everything. */
+    static final Duration ABORT_GRACE = Duration.ofSeconds(5);
 
     /** Ends the run early (Ctrl-C, a threshold, the web UI); the final statistics are still written. */
     public void requestStop(String reason) {
@@ -83,6 +110,11 @@ public final class LocalRun {
                     o.onSnapshot(s);
                 }
                 nextReport += reportInterval.toNanos();
+                if (abortOnThreshold && now - start >= ABORT_GRACE.toNanos()) {
+                    thresholds.stream().map(t -> t.evaluate(s)).filter(r -> !r.passed()).findFirst()
+                            .ifPresent(r -> requestStop("threshold failed: " + r.threshold().expression()
+                                    + " (was " + r.actualText() + ")"));
+                }
                 if (!rampReported && users >= plan.steps().get(0).users()) {
                     rampReported = true;
                     onRampComplete.run();
@@ -98,7 +130,8 @@ public final class LocalRun {
         controller.stopAll();
         StatsSnapshot last = controller.snapshot().withUsers(users);
         closePhase(last);
-        RunResult result = new RunResult(last, stopReason, phases);
+        List<ThresholdResult> judged = thresholds.stream().map(t -> t.evaluate(last)).toList();
+        RunResult result = new RunResult(last, stopReason, phases, judged, uncorrected.get(), arrival.get());
         finish(result);
         return result;
     }
