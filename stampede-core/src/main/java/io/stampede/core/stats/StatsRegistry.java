@@ -31,13 +31,24 @@ public final class StatsRegistry implements RequestRecorder {
     @Override
     public void record(String method, String name, long elapsedNanos, long contentLength, String error) {
         long now = clock.epochMillis();
-        entries.computeIfAbsent(method, m -> new ConcurrentHashMap<>())
-                .computeIfAbsent(name, n -> new LiveEntry(new StatsKey(method, n)))
-                .record(elapsedNanos, contentLength, error != null, now);
+        entry(method, name).record(elapsedNanos, contentLength, error != null, now);
         if (error != null) {
             errors.computeIfAbsent(method + ' ' + name + ' ' + error, k -> new ErrorCounter(method, name, error, now))
                     .add(now);
         }
+    }
+
+    /** Plain look-ups first: a capturing computeIfAbsent lambda would allocate on every request. */
+    private LiveEntry entry(String method, String name) {
+        Map<String, LiveEntry> byName = entries.get(method);
+        if (byName == null) {
+            byName = entries.computeIfAbsent(method, m -> new ConcurrentHashMap<>());
+        }
+        LiveEntry e = byName.get(name);
+        if (e == null) {
+            e = byName.computeIfAbsent(name, n -> new LiveEntry(new StatsKey(method, n)));
+        }
+        return e;
     }
 
     /** Counts an exception thrown by scenario code. */
