@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+"""Stampede's benchmark harness: run by hand, never by CI (see bench/README.md).
+
+It starts the reference target (nginx, one worker, pinned to core 0) and runs, in the same
+invocation, wrk, Locust (FastHttpUser) and Stampede pinned to core 1 against it, repeats each run and
+prints medians, with Stampede's figures as ratios to wrk's from the same invocation: the machine is
+noisy, so only ratios from one run compare.
+
+    bench/run.py throughput [--seconds 15] [--repeat 3] [--users 50]
+    bench/run.py latency    [--seconds 15] [--repeat 3]
+    bench/run.py population [--users 250000] [--seconds 300] [--max-connections 2000]
+    bench/run.py startup    [--repeat 5]
+"""
+import argparse
+import csv
+import glob
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "bench")
+CLI_JAR = os.path.join(ROOT, "stampede-cli", "target", "stampede.jar")
+TARGET_CORE = "0"
+GENERATOR_CORE = "1"
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def ensure_tools():
+    need = [p for p, probe in [("nginx", "/usr/sbin/nginx"), ("wrk", "/usr/bin/wrk"),
+                               ("python3-locust", "/usr/bin/locust"),
+                               ("libnginx-mod-http-echo", "/usr/lib/nginx/modules/ngx_http_echo_module.so")]
+            if not os.path.exists(probe)]
+    if need:
+        log("installing " + " ".join(need))
+        subprocess.run(["apt-get", "update", "-qq"], check=False)
+        subprocess.run(["apt-get", "install", "-y", "-qq"] + need, check=True)
+
+
+def find_jdk():
+    best, best_v = None, 0
+    for home in glob.glob("/usr/lib/jvm/*"):
+        java = os.path.join(home, "bin", "java")
+        if not os.path.exists(os.path.join(home, "bin", "javac")):
+            continue
+        out = subprocess.run([java, "-XshowSettings:properties", "-version"], capture_output=True, text=True).stderr
+        m = re.search(r"java.specification.version = (\d+)", out)
+        if m and int(m.group(1)) >= 21 and int(m.group(1)) > best_v:
+            best, best_v = java, int(m.group(1))
+    if not best:
+        sys.exit("bench: no JDK 21+ under /usr/lib/jvm")
+    return best
+
+
+def ensure_jar():
+    if not os.path.exists(CLI_JAR):
+        subprocess.run(["./mvnw", "-B", "-q", "-DskipTests", "install", "-pl", "stampede-cli", "-am"], cwd=ROOT, check=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Nginx:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="stampede-bench-nginx-")
+        os.makedirs(os.path.join(self.dir, "tmp"))
+        self.port = free_port()
+        conf = open(os.path.join(BENCH, "nginx.conf")).read()
+        conf = conf.replace("__DIR__", self.dir).replace("__PORT__", str(self.port))
+        self.conf = os.path.join(self.dir, "nginx.conf")
+        open(self.conf, "w").write(conf)
+        self.proc = subprocess.Popen(["taskset", "-c", TARGET_CORE, "nginx", "-c", self.conf, "-p", self.dir])
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", self.port), 0.2).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise SystemExit("bench: nginx did not start; see " + self.dir)
+
+    def url(self, path=""):
+        return "http://127.0.0.1:%d%s" % (self.port, path)
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGQUIT)
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def timed(cmd, env=None, cwd=None, timeout=None):
+    """Runs cmd on the generator core; returns (stdout, cpu_seconds, max_rss_kb, wall)."""
+    tf = tempfile.NamedTemporaryFile(delete=False)
+    tf.close()
+    full = ["/usr/bin/time", "-o", tf.name, "-f", "%e %U %S %M", "taskset", "-c", GENERATOR_CORE] + cmd
+    p = subprocess.run(full, capture_output=True, text=True, env=env, cwd=cwd, timeout=timeout)
+    wall, user, sys_, rss = open(tf.name).read().split()[-4:]
+    os.unlink(tf.name)
+    if p.returncode not in (0, 1):
+        log("command failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), p.stderr[-2000:]))
+    return p.stdout + p.stderr, float(user) + float(sys_), int(rss), float(wall)
+
+
+def ms(value):
+    m = re.match(r"([\d.]+)(us|ms|s)", value)
+    v = float(m.group(1))
+    return {"us": v / 1000, "ms": v, "s": v * 1000}[m.group(2)]
+
+
+def run_wrk(url, users, seconds):
+    out, cpu, rss, _ = timed(["wrk", "-t1", "-c%d" % users, "-d%ds" % seconds, "--latency", url])
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    p50 = ms(re.search(r"\s50%\s+(\S+)", out).group(1))
+    p99 = ms(re.search(r"\s99%\s+(\S+)", out).group(1))
+    return {"rps": rps, "p50": p50, "p99": p99, "cpu_per_1k": cpu / total * 1000 * 1000, "rss_mb": rss / 1024}
+
+
+def run_locust(url, path, users, seconds):
+    d = tempfile.mkdtemp()
+    env = dict(os.environ, BENCH_PATH=path)
+    out, cpu, rss, _ = timed(["locust", "-f", os.path.join(BENCH, "locustfile.py"), "--headless", "-u", str(users),
+                              "-r", str(users), "-t", "%ds" % seconds, "-H", url, "--only-summary",
+                              "--csv", os.path.join(d, "l"), "--loglevel", "WARNING"], env=env)
+    row = [r for r in csv.DictReader(open(os.path.join(d, "l_stats.csv"))) if r["Name"] == "Aggregated"][0]
+    shutil.rmtree(d, ignore_errors=True)
+    total = int(row["Request Count"]) or 1
+    return {"rps": float(row["Requests/s"]), "p50": float(row["50%"]), "p99": float(row["99%"]),
+            "cpu_per_1k": cpu / total * 1000 * 1000, "rss_mb": rss / 1024}
+
+
+def run_stampede(java, url, scenario, users, seconds, extra=(), jvm=()):
+    d = tempfile.mkdtemp()
+    out_json = os.path.join(d, "s.json")
+    cmd = [java, "-XX:+UseParallelGC"] + list(jvm) + ["-jar", CLI_JAR, "-f", os.path.join(BENCH, "scenarios", scenario),
+                                                       "-H", url, "-u", str(users), "-r", str(users), "-t", "%ds" % seconds,
+                                                       "--headless", "--only-summary", "--json-file", out_json] + list(extra)
+    out, cpu, rss, wall = timed(cmd)
+    doc = json.load(open(out_json))
+    shutil.rmtree(d, ignore_errors=True)
+    agg = [e for e in doc["stats"] if e["name"] == "Aggregated"][0]
+    total = agg["num_requests"] or 1
+    return {"rps": agg["requests_per_sec"], "p50": agg["percentiles"]["50"], "p99": agg["percentiles"]["99"],
+            "cpu_per_1k": cpu / total * 1000 * 1000, "rss_mb": rss / 1024, "fails": agg["num_failures"]}
+
+
+def median_of(runs):
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0] if isinstance(runs[0][k], (int, float))}
+
+
+def table(title, rows, ref="wrk"):
+    print("\n### %s\n" % title)
+    print("| generator | req/s | x wrk | p50 ms | p99 ms | CPU ms / 1k req | max RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    base = rows[ref]["rps"]
+    for name, r in rows.items():
+        print("| %s | %.0f | %.2f | %.2f | %.2f | %.1f | %.0f |" % (
+            name, r["rps"], r["rps"] / base, r["p50"], r["p99"], r["cpu_per_1k"], r["rss_mb"]))
+
+
+def compare(args, path, scenario, title):
+    java = find_jdk()
+    nginx = Nginx()
+    try:
+        url = nginx.url(path)
+        runs = {"wrk": [], "stampede (socket transport)": [], "stampede (jdk HttpClient)": [], "locust FastHttpUser": []}
+        for i in range(args.repeat):
+            log("round %d/%d" % (i + 1, args.repeat))
+            runs["wrk"].append(run_wrk(url, args.users, args.seconds))
+            runs["stampede (socket transport)"].append(run_stampede(java, nginx.url(), scenario, args.users, args.seconds))
+            runs["stampede (jdk HttpClient)"].append(
+                run_stampede(java, nginx.url(), scenario, args.users, args.seconds, extra=["--transport", "jdk"]))
+            if not args.no_locust:
+                runs["locust FastHttpUser"].append(run_locust(nginx.url(), path, args.users, args.seconds))
+        rows = {k: median_of(v) for k, v in runs.items() if v}
+        table("%s — %d users, %d s, median of %d rounds" % (title, args.users, args.seconds, args.repeat), rows)
+    finally:
+        nginx.stop()
+
+
+def population(args):
+    java = find_jdk()
+    nginx = Nginx()
+    try:
+        d = tempfile.mkdtemp()
+        out_json = os.path.join(d, "p.json")
+        cmd = [java, "-XX:+UseParallelGC", "-Xmx2g", "-Xss256k", "-jar", CLI_JAR,
+               "-f", os.path.join(BENCH, "scenarios", "IdleUser.java"), "-H", nginx.url(),
+               "-u", str(args.users), "-r", str(args.spawn_rate), "-t", "%ds" % args.seconds,
+               "--headless", "--only-summary", "--max-connections", str(args.max_connections),
+               "--csv", os.path.join(d, "p"), "--json-file", out_json]
+        out, cpu, rss, wall = timed(cmd, timeout=args.seconds + 600)
+        doc = json.load(open(out_json))
+        agg = [e for e in doc["stats"] if e["name"] == "Aggregated"][0]
+        hist = list(csv.DictReader(open(os.path.join(d, "p_stats_history.csv"))))
+        ramp = args.users / args.spawn_rate
+        # steady state: after the ramp plus one full wait cycle (120 s), when every user has settled
+        steady = [r for r in hist if r["Name"] == "Aggregated"]
+        t0 = int(steady[0]["Timestamp"])
+        settled = [r for r in steady if int(r["Timestamp"]) - t0 >= ramp + 120]
+        intended = args.users / 90.0
+        if len(settled) >= 2:
+            n = int(settled[-1]["Total Request Count"]) - int(settled[0]["Total Request Count"])
+            secs = int(settled[-1]["Timestamp"]) - int(settled[0]["Timestamp"])
+            achieved = n / secs
+        else:
+            achieved = float("nan")
+        print("\n### Population — %d users, wait between(60,120) s, spawn %d/s, %d s, --max-connections %d\n" % (
+            args.users, args.spawn_rate, args.seconds, args.max_connections))
+        print("| intended req/s | achieved req/s (steady state) | ratio | requests | failures | p50 ms | p99 ms | max RSS MB | CPU s |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| %.0f | %.1f | %.3f | %d | %d | %.2f | %.2f | %.0f | %.1f |" % (
+            intended, achieved, achieved / intended, agg["num_requests"], agg["num_failures"],
+            agg["percentiles"]["50"], agg["percentiles"]["99"], rss / 1024, cpu))
+        shutil.rmtree(d, ignore_errors=True)
+    finally:
+        nginx.stop()
+
+
+def startup(args):
+    java = find_jdk()
+    nginx = Nginx()
+    try:
+        walls = []
+        for _ in range(args.repeat):
+            _, _, _, wall = timed([java, "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-jar", CLI_JAR,
+                                   "-f", os.path.join(BENCH, "scenarios", "StaticUser.java"),
+                                   "-H", nginx.url(), "-u", "1", "-t", "1s", "--headless", "--only-summary"])
+            walls.append(wall)
+        print("\n### Start-up: `stampede -f StaticUser.java --headless -t 1s`, median of %d: %.2f s wall "
+              "(1 s of it is the run itself)\n" % (args.repeat, statistics.median(walls)))
+    finally:
+        nginx.stop()
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("mode", choices=["throughput", "latency", "population", "startup"])
+    p.add_argument("--seconds", type=int, default=15)
+    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--users", type=int, default=None)
+    p.add_argument("--spawn-rate", type=int, default=5000)
+    p.add_argument("--max-connections", type=int, default=2000)
+    p.add_argument("--no-locust", action="store_true")
+    args = p.parse_args()
+    ensure_tools()
+    ensure_jar()
+    print("Date: %s; machine: %s, %d cores" % (time.strftime("%Y-%m-%d"), os.uname().machine, os.cpu_count()))
+    if args.mode == "throughput":
+        args.users = args.users or 50
+        compare(args, "/static", "StaticUser.java", "Throughput: static location, no wait")
+    elif args.mode == "latency":
+        args.users = args.users or 50
+        compare(args, "/delay", "DelayUser.java", "Latency truth: 50 ms location")
+    elif args.mode == "population":
+        args.users = args.users or 250000
+        if args.seconds == 15:
+            args.seconds = 300
+        population(args)
+    else:
+        startup(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+package io.stampede.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The {@code stampede} command. Exit codes are listed in {@link ExitCodes} and the README. */
+@Command(name = "stampede", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Load-test an HTTP API with users written as plain Java.%n"
+                + "Example: stampede -f ShopUser.java -H http://127.0.0.1:8080 -u 50 -r 10 -t 1m --headless --csv out/run")
+public final class Main implements Callable<Integer> {
+    @Mixin
+    RunOptions options;
+
+    private ProcessContext process;
+    private volatile RunCommand running;
+
+    public static void main(String[] args) {
+        ProcessContext process = ProcessContext.system();
+        Main main = new Main();
+        Thread hook = new Thread(() -> main.interrupt(Duration.ofSeconds(30)), "stampede-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code = main.execute(args, process);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // Ctrl-C arrived: the hook is waiting for the results we just wrote
+        }
+        System.exit(code);
+    }
+
+    /** Runs the command in this process and returns its exit code (tests call this). */
+    public int execute(String[] args, ProcessContext process) {
+        this.process = process;
+        CommandLine cli = new CommandLine(this);
+        // Later flags win, so "bin/stampede demo -u 500" overrides the demo's default -u.
+        cli.setOverwrittenOptionsAllowed(true);
+        cli.setOut(new java.io.PrintWriter(process.out(), true));
+        cli.setErr(new java.io.PrintWriter(process.err(), true));
+        cli.setParameterExceptionHandler((e, a) -> {
+            process.err().println("stampede: " + e.getMessage() + " (see stampede --help)");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, c, parsed) -> {
+            if (e instanceof UserError u) {
+                process.err().println("stampede: " + u.getMessage());
+                return u.exitCode();
+            }
+            process.err().println("stampede: internal error: " + e);
+            e.printStackTrace(process.err());
+            return ExitCodes.INTERNAL;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        running = new RunCommand(options, process);
+        return running.call();
+    }
+
+    void interrupt(Duration maxWait) {
+        RunCommand r = running;
+        if (r != null) {
+            r.interrupt(maxWait);
+        }
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"stampede " + Version.VERSION + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.stampede.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The run's flags, named as in Locust so habits and scripts carry over. Values are checked in
+ * {@link RunCommand}; this class only declares them.
+ */
+final class RunOptions {
+    @Option(names = {"-f", "--locustfile", "--file"}, paramLabel = "FILE",
+            description = "Scenario: a .java file, a folder of them, or a class name with --classpath.")
+    String file;
+
+    @Parameters(paramLabel = "UserClass", arity = "0..*",
+            description = "Run only these user classes of the scenario (default: all).")
+    List<String> userClasses = new ArrayList<>();
+
+    @Option(names = "--classpath", paramLabel = "PATH", description = "Jars or folders with compiled scenarios and their libraries.")
+    String classpath;
+
+    @Option(names = {"-H", "--host"}, paramLabel = "URL", description = "Base URL of the target, e.g. http://127.0.0.1:8080.")
+    String host;
+
+    @Option(names = {"-u", "--users"}, paramLabel = "N", defaultValue = "1", description = "Peak number of concurrent users (default ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(names = {"-r", "--spawn-rate"}, paramLabel = "RATE", defaultValue = "1", description = "Users started per second (default ${DEFAULT-VALUE}).")
+    double spawnRate;
+
+    @Option(names = {"-t", "--run-time"}, paramLabel = "TIME", description = "Stop after this long: 30s, 5m, 1h30m (default: until Ctrl-C).")
+    String runTime;
+
+    @Option(names = "--headless", description = "Run without the web UI (every run is headless for now).")
+    boolean headless;
+
+    @Option(names = "--csv", paramLabel = "PREFIX", description = "Write PREFIX_stats.csv, _stats_history.csv, _failures.csv, _exceptions.csv.")
+    String csvPrefix;
+
+    @Option(names = "--csv-full-history", description = "Write every name to the stats history, not only Aggregated.")
+    boolean csvFullHistory;
+
+    @Option(names = "--only-summary", description = "Print only the final summary, no periodic table.")
+    boolean onlySummary;
+
+    @Option(names = "--live-interval", paramLabel = "TIME", defaultValue = "2s", description = "How often the live table prints (default ${DEFAULT-VALUE}).")
+    String liveInterval;
+
+    @Option(names = "--exit-code-on-error", paramLabel = "CODE", defaultValue = "1", description = "Exit code when any request failed (default ${DEFAULT-VALUE}).")
+    int exitCodeOnError;
+
+    @Option(names = {"-s", "--stop-timeout"}, paramLabel = "TIME", defaultValue = "5s",
+            description = "How long users may take to finish their current task at the end (default ${DEFAULT-VALUE}).")
+    String stopTimeout;
+
+    @Option(names = {"-L", "--loglevel"}, paramLabel = "LEVEL", defaultValue = "INFO", description = "DEBUG, INFO, WARNING, ERROR or CRITICAL.")
+    String logLevel;
+
+    @Option(names = {"-T", "--tags"}, split = ",", paramLabel = "TAG", description = "Run only tasks with one of these tags.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = {"-E", "--exclude-tags"}, split = ",", paramLabel = "TAG", description = "Leave out tasks with any of these tags.")
+    List<String> excludeTags = new ArrayList<>();
+
+    @Option(names = "--reset-stats", description = "Reset statistics once all users are running.")
+    boolean resetStats;
+
+    @Option(names = "--json", description = "Print the final statistics as JSON to standard output.")
+    boolean json;
+
+    @Option(names = "--json-file", paramLabel = "FILE", description = "Write the final statistics as JSON to FILE.")
+    String jsonFile;
+
+    @Option(names = {"-k", "--insecure"}, description = "Accept any TLS certificate (self-signed test servers).")
+    boolean insecure;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "0",
+            description = "Share a pool of N connections among all users (default: one keep-alive connection per user).")
+    int maxConnections;
+
+    @Option(names = "--connect-timeout", paramLabel = "TIME", defaultValue = "5s", description = "TCP connect timeout (default ${DEFAULT-VALUE}).")
+    String connectTimeout;
+
+    @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "60s", description = "Response timeout per request (default ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--stages", paramLabel = "SPEC",
+            description = "Ramp in stages, e.g. 2m:1000,5m:1000,2m:0 (users; with --arrival-rate, rates like 1m:500/s).")
+    String stages;
+
+    @Option(names = "--step-users", paramLabel = "N", description = "Step load: add N users every --step-time up to -u.")
+    Integer stepUsers;
+
+    @Option(names = "--step-time", paramLabel = "TIME", description = "Step load: how long each step lasts.")
+    String stepTime;
+
+    @Option(names = "--arrival-rate", paramLabel = "RATE",
+            description = "Open model: start iterations at this rate (500/s, 30/m) however slow the server is.")
+    String arrivalRate;
+
+    @Option(names = "--pre-allocated-users", paramLabel = "N", defaultValue = "10",
+            description = "Arrival rate: users started before the first iteration (default ${DEFAULT-VALUE}).")
+    int preAllocatedUsers;
+
+    @Option(names = "--max-users", paramLabel = "N", defaultValue = "1000",
+            description = "Arrival rate: the most users the pool may grow to; beyond, iterations are dropped (default ${DEFAULT-VALUE}).")
+    int maxUsers;
+
+    @Option(names = "--threshold", paramLabel = "EXPR",
+            description = "Pass/fail criterion, repeatable: p95<500ms, fail_ratio<0.01, rps>200, \"GET /path:p99<800ms\".")
+    List<String> thresholds = new ArrayList<>();
+
+    @Option(names = "--abort-on-threshold", description = "End the run as soon as a threshold fails (judged each second after 5 s).")
+    boolean abortOnThreshold;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write thresholds (and failures) as JUnit XML for CI.")
+    String junitFile;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for the users' random choices, to repeat a run.")
+    Long seed;
+}

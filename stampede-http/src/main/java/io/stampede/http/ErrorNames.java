@@ -1,0 +1,102 @@
+package io.stampede.http;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import javax.net.ssl.SSLException;
+
+/**
+ * Names a failed exchange the way a person would, as a short stable string: it is the grouping key
+ * of the failures report, so the same cause must always give the same words.
+ */
+final class ErrorNames {
+    static final String CLOSED_WITHOUT_RESPONSE = "remote end closed connection without response";
+    static final String RESET = "connection reset by peer";
+    static final String INTERRUPTED = "interrupted";
+
+    private ErrorNames() {
+    }
+
+    static String of(Throwable e, boolean connecting, HttpClientConfig config, Duration readTimeout, String host) {
+        String msg = String.valueOf(e.getMessage());
+        if (e instanceof TruncatedResponse t) {
+            return t.getMessage();
+        }
+        if (e instanceof MalformedResponse m) {
+            return "malformed response: " + m.getMessage();
+        }
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + host;
+        }
+        if (e instanceof HttpConnectTimeoutException || e instanceof SocketTimeoutException && connecting) {
+            return "connect timeout after " + seconds(config.connectTimeout());
+        }
+        if (e instanceof SocketTimeoutException || e instanceof HttpTimeoutException) {
+            return "read timeout after " + seconds(readTimeout);
+        }
+        if (msg.contains("Too many open files")) {
+            return "out of file descriptors (ulimit -n); use --max-connections N to share connections";
+        }
+        if (msg.contains("Cannot assign requested address")) {
+            return "out of local ports to " + host + "; use --max-connections N or more source addresses";
+        }
+        if (e instanceof ConnectException || msg.contains("Connection refused")) {
+            return "connection refused";
+        }
+        if (e instanceof NoRouteToHostException) {
+            return "no route to host";
+        }
+        if (e instanceof SSLException) {
+            return "TLS handshake failed: " + firstLine(rootMessage(e));
+        }
+        if (msg.contains("Connection reset") || msg.contains("Broken pipe")) {
+            return RESET;
+        }
+        if (e instanceof EOFException || msg.contains("closed") || msg.contains("EOF")) {
+            return CLOSED_WITHOUT_RESPONSE;
+        }
+        return e.getClass().getSimpleName() + ": " + firstLine(msg);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 120 ? line.substring(0, 120) : line;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    /** The body ended before its announced length. */
+    static final class TruncatedResponse extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TruncatedResponse(long expected, long got) {
+            super("response truncated (expected " + expected + " bytes, got " + got + ")");
+        }
+    }
+
+    /** The server sent something that is not HTTP/1.x. */
+    static final class MalformedResponse extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedResponse(String what) {
+            super(what);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.stampede.report;
+
+import io.stampede.core.output.Output;
+import io.stampede.core.output.RunResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes the final {@link JsonSummary}: to standard output ({@code --json}) or a file ({@code --json-file}). */
+public final class JsonOutput implements Output {
+    private final PrintStream stream;
+    private final Path file;
+
+    private JsonOutput(PrintStream stream, Path file) {
+        this.stream = stream;
+        this.file = file;
+    }
+
+    public static JsonOutput toStream(PrintStream out) {
+        return new JsonOutput(out, null);
+    }
+
+    public static JsonOutput toFile(Path file) {
+        return new JsonOutput(null, file);
+    }
+
+    @Override
+    public void finish(RunResult result) throws IOException {
+        String json = JsonSummary.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(JsonSummary.of(result));
+        if (stream != null) {
+            stream.println(json);
+            stream.flush();
+        } else {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, json + System.lineSeparator());
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package io.stampede.testkit;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * An HTTP/1.1 server on 127.0.0.1 for tests: one virtual thread per connection, keep-alive, and
+ * exact counts of what it received, so tests compare the tool's numbers with the server's. Routes:
+ * {@code /fast}, {@code /slow?ms=N}, {@code /status/N}, {@code /bytes?n=N}, {@code /echo},
+ * {@code /json}, {@code /chunked}, and misbehaving {@code /reset}, {@code /close}, {@code /hang},
+ * {@code /partial}; anything else is 404. {@link #stall} makes every answer wait, like a server in a
+ * long GC pause.
+ */
+public final class TargetServer implements AutoCloseable {
+    private final ServerSocket socket;
+    private final Map<String, Handler> routes = new HashMap<>();
+    private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final AtomicLong total = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile long stallUntilNanos;
+    private volatile boolean closed;
+
+    private TargetServer(Map<String, Handler> custom) throws IOException {
+        routes.putAll(Routes.builtIn());
+        routes.putAll(custom);
+        socket = new ServerSocket();
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
+        Thread.ofVirtual().name("target-accept").start(this::acceptLoop);
+    }
+
+    public static TargetServer start() throws IOException {
+        return new TargetServer(Map.of());
+    }
+
+    /** Starts with extra routes (exact paths), matched before the built-in ones. */
+    public static TargetServer start(Map<String, Handler> custom) throws IOException {
+        return new TargetServer(custom);
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** Requests received (fully read), of every path. */
+    public long requestCount() {
+        return total.get();
+    }
+
+    /** Requests received for one method and path (without the query string). */
+    public long requestCount(String method, String path) {
+        AtomicLong n = counts.get(method + ' ' + path);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Connections accepted since the start (or the last reset). */
+    public long connectionCount() {
+        return connections.get();
+    }
+
+    public void reset() {
+        counts.clear();
+        total.set(0);
+        connections.set(0);
+    }
+
+    /** From now on, for {@code millis}, no request is answered before the stall ends. */
+    public void stall(long millis) {
+        stallUntilNanos = System.nanoTime() + millis * 1_000_000L;
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket s = socket.accept();
+                connections.incrementAndGet();
+                open.add(s);
+                Thread.ofVirtual().start(() -> serve(s));
+            } catch (IOException e) {
+                if (!closed) {
+                    LockSupport.parkNanos(1_000_000);
+                }
+            }
+        }
+    }
+
+    private void serve(Socket s) {
+        try (s) {
+            s.setTcpNoDelay(true);
+            RequestReader reader = new RequestReader(new BufferedInputStream(s.getInputStream()));
+            OutputStream out = new BufferedOutputStream(s.getOutputStream());
+            for (Request r = reader.next(); r != null; r = reader.next()) {
+                counts.computeIfAbsent(r.method() + ' ' + r.path(), k -> new AtomicLong()).incrementAndGet();
+                total.incrementAndGet();
+                Reply reply = route(r);
+                waitOutStall();
+                if (!answer(s, out, reply, "close".equalsIgnoreCase(r.header("connection")))) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // the client went away: nothing to do on a test server
+        } finally {
+            open.remove(s);
+        }
+    }
+
+    private Reply route(Request r) {
+        try {
+            Handler h = routes.get(r.path());
+            if (h != null) {
+                return h.handle(r);
+            }
+            if (r.path().startsWith("/status/")) {
+                return Routes.status(r.path());
+            }
+            return Reply.text(404, "not found");
+        } catch (Exception e) {
+            return Reply.text(500, "handler failed: " + e);
+        }
+    }
+
+    private void waitOutStall() {
+        long left;
+        while ((left = stallUntilNanos - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    /** Writes the reply; false when the connection must end. */
+    private boolean answer(Socket s, OutputStream out, Reply reply, boolean closeAfter) throws IOException {
+        switch (reply) {
+            case Reply.Reset r -> {
+                s.setSoLinger(true, 0);
+                return false;
+            }
+            case Reply.Close c -> {
+                return false;
+            }
+            case Reply.Hang h -> {
+                while (!closed && !s.isClosed()) {
+                    LockSupport.parkNanos(50_000_000L);
+                }
+                return false;
+            }
+            case Reply.Partial p -> {
+                out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + p.promised() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(new byte[p.sent()]);
+                out.flush();
+                return false;
+            }
+            case Reply.Answer a -> {
+                StringBuilder head = new StringBuilder("HTTP/1.1 ").append(a.status()).append(' ').append(reason(a.status()))
+                        .append("\r\nContent-Type: ").append(a.contentType()).append("\r\n");
+                if (closeAfter) {
+                    head.append("Connection: close\r\n");
+                }
+                if (a.chunked()) {
+                    head.append("Transfer-Encoding: chunked\r\n\r\n");
+                    out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+                    writeChunked(out, a.body());
+                } else {
+                    head.append("Content-Length: ").append(a.body().length).append("\r\n\r\n");
+                    out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+                    out.write(a.body());
+                }
+                out.flush();
+                return !closeAfter;
+            }
+        }
+    }
+
+    private static void writeChunked(OutputStream out, byte[] body) throws IOException {
+        int third = Math.max(1, body.length / 3);
+        for (int off = 0; off < body.length; off += third) {
+            int n = Math.min(third, body.length - off);
+            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, off, n);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 201 -> "Created";
+            case 204 -> "No Content";
+            case 301 -> "Moved Permanently";
+            case 302 -> "Found";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "Status";
+        };
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+}
