@@ -87,13 +87,14 @@ final class Plans {
             throw new UserError(ExitCodes.USAGE, "need 1 <= --pre-allocated-users (" + o.preAllocatedUsers
                     + ") <= --max-users (" + o.maxUsers + ")");
         }
+        Duration maxDelay = duration("--max-delay", o.maxDelay);
         if (o.stages != null) {
-            return new ArrivalPlan(rate, stages(o.stages), o.preAllocatedUsers, o.maxUsers);
+            return new ArrivalPlan(rate, stages(o.stages), o.preAllocatedUsers, o.maxUsers, maxDelay);
         }
         if (s.runTime() == null) {
             throw new UserError(ExitCodes.USAGE, "--arrival-rate needs -t/--run-time (or --stages of rates)");
         }
-        return ArrivalPlan.constant(rate, s.runTime(), o.preAllocatedUsers, o.maxUsers);
+        return ArrivalPlan.constant(rate, s.runTime(), o.preAllocatedUsers, o.maxUsers).withMaxDelay(maxDelay);
     }
 
     /** "500/s", "30/m", "2/h" or a bare number (per second). */

@@ -19,7 +19,9 @@ import io.stampede.core.stats.StatsCollector;
 import io.stampede.core.stats.StatsRegistry;
 import io.stampede.core.time.Clock;
 import io.stampede.http.HttpClientConfig;
+import io.stampede.http.JdkSessionFactory;
 import io.stampede.http.SocketSessionFactory;
+import io.stampede.core.run.SessionFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,7 +93,7 @@ final class RunCommand {
                                 List<Output> outputs, List<Threshold> thresholds, Settings s) throws Exception {
         StatsRegistry registry = new StatsRegistry(Clock.SYSTEM, process.nodeName());
         StatsCollector collector = new StatsCollector(registry, Clock.SYSTEM);
-        try (Engine engine = new Engine(specs, new SocketSessionFactory(http), registry, collector, settings, Clock.SYSTEM)) {
+        try (Engine engine = new Engine(specs, transport(http), registry, collector, settings, Clock.SYSTEM)) {
             Runnable onRamp = options.resetStats ? collector::reset : () -> { };
             LocalRun r = new LocalRun(engine, outputs, plan, Clock.SYSTEM, Duration.ofSeconds(1), onRamp)
                     .thresholds(thresholds, options.abortOnThreshold);
@@ -105,7 +107,7 @@ final class RunCommand {
         StatsRegistry registry = new StatsRegistry(Clock.SYSTEM, process.nodeName());
         StatsRegistry raw = new StatsRegistry(Clock.SYSTEM, process.nodeName());
         StatsCollector collector = new StatsCollector(registry, Clock.SYSTEM);
-        try (ArrivalEngine engine = new ArrivalEngine(specs, plan, new SocketSessionFactory(http), registry, collector,
+        try (ArrivalEngine engine = new ArrivalEngine(specs, plan, transport(http), registry, collector,
                 raw, new StatsCollector(raw, Clock.SYSTEM), settings, Clock.SYSTEM, n -> process.err().println("stampede: " + n))) {
             LoadPlan timeline = new LoadPlan(List.of(), plan.duration(), plan.description());
             LocalRun r = new LocalRun(engine, outputs, timeline, Clock.SYSTEM, Duration.ofSeconds(1), () -> { })
@@ -115,6 +117,14 @@ final class RunCommand {
             engine.start();
             return r.run(new RunInfo(s.host().toString(), engine.userClasses(), plan.description(), System.currentTimeMillis()));
         }
+    }
+
+    private SessionFactory transport(HttpClientConfig http) throws UserError {
+        return switch (options.transport) {
+            case "socket" -> new SocketSessionFactory(http);
+            case "jdk" -> new JdkSessionFactory(http);
+            default -> throw new UserError(ExitCodes.USAGE, "--transport must be socket or jdk, was " + options.transport);
+        };
     }
 
     private List<UserSpec> readSpecs(List<Class<?>> classes) throws UserError {

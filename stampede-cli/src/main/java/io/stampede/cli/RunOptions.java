@@ -108,6 +108,14 @@ final class RunOptions {
             description = "Arrival rate: the most users the pool may grow to; beyond, iterations are dropped (default ${DEFAULT-VALUE}).")
     int maxUsers;
 
+    @Option(names = "--max-delay", paramLabel = "TIME", defaultValue = "5s",
+            description = "Arrival rate: an iteration that cannot start this late is dropped and counted (default ${DEFAULT-VALUE}).")
+    String maxDelay;
+
+    @Option(names = "--transport", paramLabel = "NAME", defaultValue = "socket", hidden = true,
+            description = "HTTP transport: socket (default) or jdk (java.net.http, for comparison in bench/).")
+    String transport;
+
     @Option(names = "--threshold", paramLabel = "EXPR",
             description = "Pass/fail criterion, repeatable: p95<500ms, fail_ratio<0.01, rps>200, \"GET /path:p99<800ms\".")
     List<String> thresholds = new ArrayList<>();

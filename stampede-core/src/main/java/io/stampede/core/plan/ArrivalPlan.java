@@ -10,9 +10,17 @@ import java.util.List;
  * @param startRate iterations per second at the start
  * @param stages rate targets (per second) over time; a constant rate is one stage from and to the same rate
  * @param preAllocatedUsers users started before the first iteration
- * @param maxUsers the most users the pool may grow to; beyond that, iterations are dropped and counted
+ * @param maxUsers the most users the pool may grow to; beyond that, iterations wait and start late
+ * @param maxDelay how late an iteration may start; a later one is dropped and counted
  */
-public record ArrivalPlan(double startRate, List<Stage> stages, int preAllocatedUsers, int maxUsers) {
+public record ArrivalPlan(double startRate, List<Stage> stages, int preAllocatedUsers, int maxUsers, Duration maxDelay) {
+    /** The default for {@code maxDelay}. */
+    public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(5);
+
+    public ArrivalPlan(double startRate, List<Stage> stages, int preAllocatedUsers, int maxUsers) {
+        this(startRate, stages, preAllocatedUsers, maxUsers, DEFAULT_MAX_DELAY);
+    }
+
     public ArrivalPlan {
         stages = List.copyOf(stages);
         if (preAllocatedUsers < 1 || maxUsers < preAllocatedUsers) {
@@ -23,6 +31,10 @@ public record ArrivalPlan(double startRate, List<Stage> stages, int preAllocated
     /** A constant rate for {@code duration}. */
     public static ArrivalPlan constant(double perSecond, Duration duration, int preAllocated, int maxUsers) {
         return new ArrivalPlan(perSecond, List.of(new Stage(duration, perSecond)), preAllocated, maxUsers);
+    }
+
+    public ArrivalPlan withMaxDelay(Duration delay) {
+        return new ArrivalPlan(startRate, stages, preAllocatedUsers, maxUsers, delay);
     }
 
     public Duration duration() {

@@ -8,7 +8,7 @@ import io.stampede.core.stats.StatsSnapshot;
 import io.stampede.core.time.Clock;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +20,10 @@ import java.util.function.Consumer;
 /**
  * The open model: a scheduler thread issues iterations at the plan's rate, whatever the server does,
  * and idle users from a pool take them. When every user is busy the pool grows up to its maximum;
- * iterations wait in a backlog no longer than the pool (they start late, and their latency counts
- * from when they should have started); beyond that they are dropped and counted, never silently
- * delayed.
+ * past that, iterations wait and start late (their latency counts from when they should have
+ * started, so a stall shows in the percentiles instead of vanishing), and an iteration that could
+ * not start within the plan's maximum delay is dropped and counted. The console is told once when
+ * iterations start being late and once when they start being dropped.
  */
 public final class ArrivalEngine implements LoadController, AutoCloseable {
     private static final long SCHEDULER_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -48,6 +49,7 @@ public final class ArrivalEngine implements LoadController, AutoCloseable {
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean running = true;
+    private boolean lateNoticed;
     private Thread scheduler;
     private long nextUserId = 1;
 
@@ -65,7 +67,7 @@ public final class ArrivalEngine implements LoadController, AutoCloseable {
         this.clock = clock;
         this.notices = notices;
         this.seeds = new SplittableRandom(settings.seed());
-        this.backlog = new ArrayBlockingQueue<>(plan.maxUsers());
+        this.backlog = new LinkedBlockingQueue<>();
         this.counts = new int[specs.size()];
     }
 
@@ -127,19 +129,39 @@ public final class ArrivalEngine implements LoadController, AutoCloseable {
                 break;
             }
             growPool();
+            dropExpired();
             LockSupport.parkNanos(SCHEDULER_TICK_NANOS);
         }
     }
 
     private void issue(long intendedNanos) {
         scheduled.incrementAndGet();
-        if (!backlog.offer(intendedNanos)) {
-            if (dropped.getAndIncrement() == 0) {
-                notices.accept("arrival rate: all " + users.size() + " users are busy and the pool is at --max-users "
-                        + plan.maxUsers() + "; iterations are being dropped (counted). Raise --max-users or lower the rate.");
+        backlog.offer(intendedNanos);
+        growPool();
+        if (!lateNoticed && idle.get() == 0 && starting.get() == 0 && users.size() >= plan.maxUsers() && backlog.size() > 1) {
+            lateNoticed = true;
+            notices.accept("arrival rate: all " + users.size() + " users are busy (--max-users " + plan.maxUsers()
+                    + "); iterations are starting late and their latency counts from when they were due.");
+        }
+        dropExpired();
+    }
+
+    /** Iterations later than the plan's maximum delay are dropped, counted, and never started. */
+    private void dropExpired() {
+        long limit = clock.nanoTime() - plan.maxDelay().toNanos();
+        Long head;
+        while ((head = backlog.peek()) != null && head < limit) {
+            if (backlog.remove(head)) {
+                drop();
             }
         }
-        growPool();
+    }
+
+    private void drop() {
+        if (dropped.getAndIncrement() == 0) {
+            notices.accept("arrival rate: iterations more than " + plan.maxDelay().toMillis() + " ms late are being dropped"
+                    + " (counted): all " + users.size() + " users are busy. Raise --max-users or lower the rate.");
+        }
     }
 
     /** Adds users while iterations wait and nobody is idle or on the way. */
@@ -173,6 +195,10 @@ public final class ArrivalEngine implements LoadController, AutoCloseable {
                 try {
                     Long intended = backlog.poll(20, TimeUnit.MILLISECONDS);
                     if (intended == null) {
+                        return -1;
+                    }
+                    if (clock.nanoTime() - intended > plan.maxDelay().toNanos()) {
+                        drop();
                         return -1;
                     }
                     started.incrementAndGet();

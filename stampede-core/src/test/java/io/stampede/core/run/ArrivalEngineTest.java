@@ -65,17 +65,20 @@ class ArrivalEngineTest {
         ITERATIONS.set(0);
         sleepMillis = 200;
         List<String> notices = new ArrayList<>();
-        try (ArrivalEngine engine = engine(ArrivalPlan.constant(100, Duration.ofSeconds(1), 1, 2), notices)) {
+        ArrivalPlan plan = ArrivalPlan.constant(100, Duration.ofSeconds(1), 1, 2).withMaxDelay(Duration.ofMillis(100));
+        try (ArrivalEngine engine = engine(plan, notices)) {
             engine.start();
             Thread.sleep(1200);
             engine.stopAll();
             ArrivalStats s = engine.arrivalStats();
             assertThat(s.scheduled()).isEqualTo(100);
             assertThat(s.users()).isEqualTo(2);
-            // two users doing 5 iterations/s each cannot keep 100/s: most are dropped, and counted
+            // two users doing 5 iterations/s each cannot keep 100/s: iterations over 100 ms late are dropped, and counted
             assertThat(s.dropped()).isGreaterThan(80);
             assertThat(s.started() + s.dropped()).isLessThanOrEqualTo(s.scheduled());
-            assertThat(notices).singleElement().asString().contains("--max-users 2");
+            assertThat(notices).hasSize(2);
+            assertThat(notices.get(0)).contains("--max-users 2").contains("starting late");
+            assertThat(notices.get(1)).contains("more than 100 ms late are being dropped");
         }
     }
 }
