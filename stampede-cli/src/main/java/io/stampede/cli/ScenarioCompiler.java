@@ -103,7 +103,7 @@ final class ScenarioCompiler {
         private final Map<String, byte[]> classes;
 
         MemoryClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
-            super("stampede-scenario", parent);
+            super(parent); // unnamed, so stack traces read "at ShopUser.view(ShopUser.java:12)"
             this.classes = classes;
         }
 

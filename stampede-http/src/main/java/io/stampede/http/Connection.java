@@ -35,6 +35,7 @@ final class Connection implements AutoCloseable {
     private int served;
     private boolean reusable = true;
     private boolean receivedAny;
+    private long idleSinceNanos = System.nanoTime();
 
     private Connection(Socket socket, Endpoint endpoint) throws IOException {
         this.socket = socket;
@@ -84,12 +85,21 @@ final class Connection implements AutoCloseable {
         return reusable;
     }
 
+    /** How long the connection sat unused before the current request. */
+    long idleNanosBeforeRequest() {
+        return requestStartNanos - idleSinceNanos;
+    }
+
+    private long requestStartNanos;
+
     RawResponse exchange(Outgoing req, String requestTarget, String userAgent) throws IOException {
         receivedAny = false;
+        requestStartNanos = System.nanoTime();
         writeRequest(req, requestTarget, userAgent);
         socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, req.readTimeout().toMillis()));
         RawResponse r = readResponse("HEAD".equals(req.method()));
         served++;
+        idleSinceNanos = System.nanoTime();
         return r;
     }
 

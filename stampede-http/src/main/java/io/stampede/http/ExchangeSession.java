@@ -76,10 +76,12 @@ final class ExchangeSession implements HttpSession, AutoCloseable {
         try {
             RawResponse raw = exchanger.exchange(out);
             return new RecordedResponse(raw, null, System.nanoTime() - start, spec.method(), spec.statsName(), recorder);
-        } catch (InterruptedException | InterruptedIOException | ClosedByInterruptException e) {
+        } catch (InterruptedException | ClosedByInterruptException e) {
             return interrupted(spec, start);
         } catch (Exception e) {
-            if (Thread.currentThread().isInterrupted()) {
+            // a SocketTimeoutException is an InterruptedIOException too, but a real measurement
+            if (Thread.currentThread().isInterrupted()
+                    || e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)) {
                 return interrupted(spec, start);
             }
             String error = ErrorNames.of(e, exchanger.failedConnecting(), config, out.readTimeout(), hostOf(spec.target()));

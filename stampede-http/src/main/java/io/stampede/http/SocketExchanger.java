@@ -11,9 +11,12 @@ import javax.net.ssl.SSLSocketFactory;
  * A user's side of our own transport: its own keep-alive connection to the target (or connections
  * borrowed from the shared pool), plus private connections for absolute URLs to other hosts.
  *
- * <p>A request that fails on a reused connection before any byte of the answer arrived is sent once
- * more on a fresh connection: the server most likely closed the idle connection as we wrote (the
- * keep-alive race every browser handles the same way). A failure on a fresh connection is reported.
+ * <p>A request that fails on a connection that sat idle for a while ({@link #STALE_AFTER_NANOS}),
+ * before any byte of the answer arrived, is sent once more on a fresh connection: the server most
+ * likely closed the idle connection as we wrote (the keep-alive race browsers handle the same way),
+ * so it never saw the first attempt. A connection used moments ago that closes without answering is
+ * the server's doing and is reported, like Locust reports it, so the server's request count and
+ * ours stay equal.
  */
 final class SocketExchanger implements Exchanger {
     private final HttpClientConfig config;
@@ -132,8 +135,12 @@ final class SocketExchanger implements Exchanger {
         return c;
     }
 
+    /** Idle time after which a closed-without-answer is taken for a keep-alive race, not a server failure. */
+    static final long STALE_AFTER_NANOS = 1_000_000_000L;
+
     private static boolean stale(Connection c, IOException e) {
-        return c.served() > 0 && !c.receivedAny() && !(e instanceof SocketTimeoutException);
+        return c.served() > 0 && !c.receivedAny() && !(e instanceof SocketTimeoutException)
+                && c.idleNanosBeforeRequest() >= STALE_AFTER_NANOS;
     }
 
     @Override

@@ -56,8 +56,22 @@ public final class StatsRegistry implements RequestRecorder {
         String message = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         StringWriter trace = new StringWriter();
         t.printStackTrace(new PrintWriter(trace));
-        String traceback = trace.toString();
+        String traceback = withoutEngineFrames(trace.toString());
         exceptions.computeIfAbsent(message + '\n' + traceback, k -> new ExceptionCounter(message, traceback)).count.increment();
+    }
+
+    /** The engine's own frames say nothing about the scenario's bug; the user's frames stay. */
+    static String withoutEngineFrames(String trace) {
+        StringBuilder b = new StringBuilder();
+        for (String line : trace.split("\\R")) {
+            String l = line.trim();
+            boolean engine = l.startsWith("at io.stampede.core.run.") || l.startsWith("at java.base/java.lang.VirtualThread")
+                    || l.startsWith("at java.base/java.lang.invoke.");
+            if (!engine) {
+                b.append(line).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     public void recordCheck(String name, boolean passed) {
