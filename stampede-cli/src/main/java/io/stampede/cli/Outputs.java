@@ -3,6 +3,7 @@ package io.stampede.cli;
 import io.stampede.core.output.Output;
 import io.stampede.report.ConsoleOutput;
 import io.stampede.report.CsvOutput;
+import io.stampede.report.JUnitOutput;
 import io.stampede.report.JsonOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,11 @@ final class Outputs {
             Path file = Path.of(o.jsonFile);
             createParent(file);
             outputs.add(JsonOutput.toFile(file));
+        }
+        if (o.junitFile != null) {
+            Path file = Path.of(o.junitFile);
+            createParent(file);
+            outputs.add(new JUnitOutput(file));
         }
         return outputs;
     }
