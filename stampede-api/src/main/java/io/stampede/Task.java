@@ -16,6 +16,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface Task {
-    /** Relative weight, at least 1. */
+    /** Relative weight, at least 1. In a {@link SequentialTaskSet}: how many times the task runs in a row. */
     int value() default 1;
+
+    /**
+     * Position in a {@link SequentialTaskSet} (1, 2, 3 ...). Java does not keep the order in which
+     * methods are written, so a sequence says it; elsewhere it is ignored.
+     */
+    int order() default 0;
 }

@@ -10,6 +10,7 @@ import io.stampede.core.spec.UserSpec;
 import io.stampede.core.spec.WeightedPicker;
 import io.stampede.core.stats.StatsRegistry;
 import io.stampede.spi.UserRuntime;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.random.RandomGenerator;
 
@@ -105,7 +106,7 @@ final class UserLoop implements Runnable {
         boolean go = hook(() -> UserHooks.onStart(user));
         WaitTime wait = waitTimeOf(user, WaitTime.constant(0));
         if (go && iterations == null) {
-            loop(user, spec.tasks(), wait, runtime, false);
+            loop(user, spec.tasks(), null, wait, runtime, false);
         } else if (go) {
             iterate(user, wait, runtime);
         }
@@ -115,10 +116,11 @@ final class UserLoop implements Runnable {
     }
 
     /** Runs tasks until stopped; for a task set, also until it is interrupted. Returns false on StopUser. */
-    private boolean loop(Object owner, WeightedPicker<TaskSpec> tasks, WaitTime wait, LocalUserRuntime runtime,
-                         boolean isSet) {
+    private boolean loop(Object owner, WeightedPicker<TaskSpec> tasks, List<TaskSpec> sequence, WaitTime wait,
+                         LocalUserRuntime runtime, boolean isSet) {
+        int step = 0;
         while (!stopping) {
-            TaskSpec task = tasks.pick(random);
+            TaskSpec task = sequence == null ? tasks.pick(random) : sequence.get(step++ % sequence.size());
             long start = System.nanoTime();
             try {
                 if (task.method() != null) {
@@ -178,7 +180,7 @@ final class UserLoop implements Runnable {
         Object instance = UserRuntime.construct(runtime, () -> construct(set.constructor()));
         WaitTime wait = waitTimeOf(instance, userWait);
         boolean go = hook(() -> UserHooks.onStart(instance));
-        boolean carryOn = !go || loop(instance, set.tasks(), wait, runtime, true);
+        boolean carryOn = !go || loop(instance, set.tasks(), set.sequence(), wait, runtime, true);
         if (!forced) {
             hook(() -> UserHooks.onStop(instance));
         }

@@ -2,6 +2,7 @@ package io.stampede.core.spec;
 
 import io.stampede.Tag;
 import io.stampede.Task;
+import io.stampede.SequentialTaskSet;
 import io.stampede.TaskSet;
 import io.stampede.User;
 import io.stampede.Weight;
@@ -134,7 +135,7 @@ public final class SpecReader {
         try {
             MethodHandle h = MethodHandles.privateLookupIn(m.getDeclaringClass(), MethodHandles.lookup()).unreflect(m)
                     .asType(MethodType.methodType(void.class, Object.class));
-            return new TaskSpec(m.getName(), task.value(), own, h, null);
+            return new TaskSpec(m.getName(), task.value(), task.order(), own, h, null);
         } catch (IllegalAccessException e) {
             problems.add(where + ": cannot be called (" + e.getMessage() + ")");
             return null;
@@ -165,8 +166,29 @@ public final class SpecReader {
             }
             return null;
         }
-        TaskSetSpec set = new TaskSetSpec(nested, ctor, new WeightedPicker<>(tasks, TaskSpec::weight));
-        return new TaskSpec(nested.getSimpleName(), task.value(), own, null, set);
+        List<TaskSpec> sequence = SequentialTaskSet.class.isAssignableFrom(nested) ? sequence(where, tasks, problems) : null;
+        TaskSetSpec set = new TaskSetSpec(nested, ctor, new WeightedPicker<>(tasks, TaskSpec::weight), sequence);
+        return new TaskSpec(nested.getSimpleName(), task.value(), task.order(), own, null, set);
+    }
+
+    /** The run order of a SequentialTaskSet: by @Task(order), each task repeated weight times. */
+    private static List<TaskSpec> sequence(String where, List<TaskSpec> tasks, List<String> problems) {
+        List<TaskSpec> ordered = new ArrayList<>(tasks);
+        ordered.sort(Comparator.comparingInt(TaskSpec::order));
+        List<TaskSpec> sequence = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (TaskSpec t : ordered) {
+            if (t.order() < 1) {
+                problems.add(where + "." + t.name() + ": a task of a SequentialTaskSet needs its place, @Task(order = N) with N >= 1"
+                        + " (Java does not keep the order methods are written in)");
+            } else if (!seen.add(t.order())) {
+                problems.add(where + "." + t.name() + ": another task already has order " + t.order());
+            }
+            for (int i = 0; i < t.weight(); i++) {
+                sequence.add(t);
+            }
+        }
+        return sequence;
     }
 
     private static Set<String> tagsOf(Tag tag, Set<String> inherited) {

@@ -9,11 +9,12 @@ import java.util.Set;
  *
  * @param name the method or class name, for messages
  * @param weight relative weight, at least 1
+ * @param order place in a sequential task set (0 elsewhere)
  * @param tags the task's tags
  * @param method the task method, taking the owner instance; null for a task set
  * @param taskSet the nested task set; null for a method
  */
-public record TaskSpec(String name, int weight, Set<String> tags, MethodHandle method, TaskSetSpec taskSet) {
+public record TaskSpec(String name, int weight, int order, Set<String> tags, MethodHandle method, TaskSetSpec taskSet) {
     public TaskSpec {
         tags = Set.copyOf(tags);
     }
