@@ -52,6 +52,9 @@ final class ErrorNames {
         if (e instanceof NoRouteToHostException) {
             return "no route to host";
         }
+        if (e instanceof SSLException && rootMessage(e).contains("certification path")) {
+            return "TLS: server certificate not trusted (self-signed? --insecure skips verification)";
+        }
         if (e instanceof SSLException) {
             return "TLS handshake failed: " + firstLine(rootMessage(e));
         }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import javax.net.ssl.SSLContext;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -33,22 +34,29 @@ public final class TargetServer implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile long stallUntilNanos;
     private volatile boolean closed;
+    private final boolean tls;
 
-    private TargetServer(Map<String, Handler> custom) throws IOException {
+    private TargetServer(Map<String, Handler> custom, SSLContext tls) throws IOException {
         routes.putAll(Routes.builtIn());
         routes.putAll(custom);
-        socket = new ServerSocket();
+        this.tls = tls != null;
+        socket = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
         Thread.ofVirtual().name("target-accept").start(this::acceptLoop);
     }
 
     public static TargetServer start() throws IOException {
-        return new TargetServer(Map.of());
+        return new TargetServer(Map.of(), null);
     }
 
     /** Starts with extra routes (exact paths), matched before the built-in ones. */
     public static TargetServer start(Map<String, Handler> custom) throws IOException {
-        return new TargetServer(custom);
+        return new TargetServer(custom, null);
+    }
+
+    /** Starts an HTTPS server with the given context (see {@link SelfSigned}). */
+    public static TargetServer startTls(SSLContext context) throws IOException {
+        return new TargetServer(Map.of(), context);
     }
 
     public int port() {
@@ -56,7 +64,7 @@ public final class TargetServer implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port();
+        return (tls ? "https" : "http") + "://127.0.0.1:" + port();
     }
 
     /** Requests received (fully read), of every path. */

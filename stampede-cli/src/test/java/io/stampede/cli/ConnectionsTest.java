@@ -1,0 +1,73 @@
+package io.stampede.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stampede.testkit.SelfSigned;
+import io.stampede.testkit.TargetServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** HTTPS with verification on by default, --insecure, and how many connections the server sees. */
+class ConnectionsTest {
+    @TempDir
+    Path dir;
+
+    private Path user() throws Exception {
+        return Cli.scenario(dir, "Plain", """
+                import io.stampede.*;
+
+                public class Plain extends HttpUser {
+                    @Override protected WaitTime waitTime() { return WaitTime.constant(0.01); }
+                    @Task void hit() { client.get("/fast"); }
+                }
+                """);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"socket", "jdk"})
+    void aSelfSignedCertificateFailsUnlessInsecure(String transport) throws Exception {
+        try (TargetServer server = TargetServer.startTls(SelfSigned.serverContext(dir))) {
+            Path json = dir.resolve("tls.json");
+            Cli.Result refused = Cli.run("-f", user().toString(), "-H", server.url(), "-u", "2", "-t", "1s",
+                    "--transport", transport, "--only-summary", "--json-file", json.toString());
+            assertThat(refused.exit()).as(refused.err()).isEqualTo(ExitCodes.REQUESTS_FAILED);
+            JsonNode failure = refused.json(json).get("failures").get(0);
+            assertThat(failure.get("error").asText()).as(transport).contains("certificate");
+            assertThat(server.requestCount()).isZero();
+
+            Cli.Result insecure = Cli.run("-f", user().toString(), "-H", server.url(), "-u", "2", "-t", "1s",
+                    "--transport", transport, "--insecure", "--only-summary", "--json-file", json.toString());
+            assertThat(insecure.exit()).as(insecure.err()).isZero();
+            long reported = Cli.Result.entry(insecure.json(json), "Aggregated").get("num_requests").asLong();
+            assertThat(reported).isPositive().isEqualTo(server.requestCount("GET", "/fast"));
+        }
+    }
+
+    @Test
+    void eachUserKeepsOneConnectionByDefault() throws Exception {
+        try (TargetServer server = TargetServer.start()) {
+            Cli.Result r = Cli.run("-f", user().toString(), "-H", server.url(), "-u", "12", "-r", "100", "-t", "2s",
+                    "--only-summary");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(server.connectionCount()).isEqualTo(12 + 1); // + the reachability check before the run
+            assertThat(server.requestCount()).isGreaterThan(12 * 20);
+        }
+    }
+
+    @Test
+    void maxConnectionsSharesABoundedPoolAmongManyUsers() throws Exception {
+        try (TargetServer server = TargetServer.start()) {
+            Path json = dir.resolve("pool.json");
+            Cli.Result r = Cli.run("-f", user().toString(), "-H", server.url(), "-u", "40", "-r", "200", "-t", "2s",
+                    "--max-connections", "3", "--only-summary", "--json-file", json.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(server.connectionCount()).isLessThanOrEqualTo(3 + 1);
+            long reported = Cli.Result.entry(r.json(json), "Aggregated").get("num_requests").asLong();
+            assertThat(reported).isGreaterThan(100).isEqualTo(server.requestCount("GET", "/fast"));
+        }
+    }
+}
