@@ -91,12 +91,21 @@ final class Connection implements AutoCloseable {
     }
 
     private long requestStartNanos;
+    private int soTimeout = -1;
+    static final boolean YIELD_BEFORE_READ = !Boolean.getBoolean("stampede.noYield");
 
     RawResponse exchange(Outgoing req, String requestTarget, String userAgent) throws IOException {
         receivedAny = false;
         requestStartNanos = System.nanoTime();
         writeRequest(req, requestTarget, userAgent);
-        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, req.readTimeout().toMillis()));
+        int timeout = (int) Math.min(Integer.MAX_VALUE, req.readTimeout().toMillis());
+        if (timeout != soTimeout) { // a socket option is a system call: set it only when it changes
+            socket.setSoTimeout(timeout);
+            soTimeout = timeout;
+        }
+        if (YIELD_BEFORE_READ && Thread.currentThread().isVirtual()) {
+            Thread.yield();
+        }
         RawResponse r = readResponse("HEAD".equals(req.method()));
         served++;
         idleSinceNanos = System.nanoTime();
@@ -176,7 +185,11 @@ final class Connection implements AutoCloseable {
         return new RawResponse(status, reason, new HeadBytes(Arrays.copyOf(head, headLen)), body);
     }
 
-    /** Reads up to the blank line after the headers into {@code head}. */
+    /**
+     * Reads up to the blank line after the headers into {@code head}: copies what the read buffer
+     * holds in bulk and scans only the new bytes for the end of the head (a byte-at-a-time copy
+     * showed up as a fifth of the CPU profile at 100k requests/s).
+     */
     private void readHead() throws IOException {
         headLen = 0;
         while (true) {
@@ -184,31 +197,36 @@ final class Connection implements AutoCloseable {
                 throw headLen == 0 && !receivedAny ? new EOFException("closed before response")
                         : new ErrorNames.MalformedResponse("connection closed inside the headers");
             }
-            byte b = rbuf[rpos++];
-            if (headLen == head.length) {
-                if (head.length >= 64 * 1024) {
-                    throw new ErrorNames.MalformedResponse("headers larger than 64 KiB");
-                }
-                head = Arrays.copyOf(head, head.length * 2);
+            int n = rlen - rpos;
+            if (headLen + n > head.length) {
+                head = Arrays.copyOf(head, Math.max(head.length * 2, headLen + n));
             }
-            head[headLen++] = b;
-            if (b == '\n' && headLen >= 2 && (endsWith("\n\n") || endsWith("\r\n\r\n"))) {
+            System.arraycopy(rbuf, rpos, head, headLen, n);
+            int scanFrom = headLen;
+            headLen += n;
+            int end = headEnd(scanFrom);
+            if (end >= 0) {
+                rpos = rlen - (headLen - end); // the rest is body, left in the read buffer
+                headLen = end;
                 return;
+            }
+            rpos = rlen;
+            if (headLen > 64 * 1024) {
+                throw new ErrorNames.MalformedResponse("headers larger than 64 KiB");
             }
         }
     }
 
-    private boolean endsWith(String s) {
-        int n = s.length();
-        if (headLen < n) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (head[headLen - n + i] != s.charAt(i)) {
-                return false;
+    /** The length of the head if it ends ("\n\n" or "\r\n\r\n") at or after {@code from}, else -1. */
+    private int headEnd(int from) {
+        for (int i = from; i < headLen; i++) {
+            if (head[i] == '\n' && i >= 1) {
+                if (head[i - 1] == '\n' || i >= 3 && head[i - 1] == '\r' && head[i - 2] == '\n' && head[i - 3] == '\r') {
+                    return i + 1;
+                }
             }
         }
-        return true;
+        return -1;
     }
 
     private int statusOf() throws IOException {
