@@ -10,6 +10,7 @@ noisy, so only ratios from one run compare.
     bench/run.py latency    [--seconds 15] [--repeat 3]
     bench/run.py population [--users 250000] [--seconds 300] [--max-connections 2000]
     bench/run.py startup    [--repeat 5]
+    bench/run.py idle       [--users 5000] [--seconds 40]
 """
 import argparse
 import csv
@@ -94,6 +95,12 @@ class Nginx:
 
     def url(self, path=""):
         return "http://127.0.0.1:%d%s" % (self.port, path)
+
+    def requests_served(self):
+        """nginx's own count of requests handled so far (stub_status), not counting this one."""
+        import urllib.request
+        body = urllib.request.urlopen(self.url("/nginx_status"), timeout=10).read().decode()
+        return int(body.split("\n")[2].split()[2]) - 1
 
     def stop(self):
         self.proc.send_signal(signal.SIGQUIT)
@@ -194,41 +201,79 @@ def compare(args, path, scenario, title):
         nginx.stop()
 
 
+def expected_rate(user_counts, window_start, window_end, wait_min=60.0, wait_max=120.0, seed=1):
+    """What a perfect generator does in the window: users appear as the history's user counts say
+    (spread evenly within each second), each sends at once and then every U(wait_min, wait_max) s.
+    A simulation rather than users/90 because the population takes several wait cycles to settle."""
+    import random
+    rnd = random.Random(seed)
+    count = 0
+    previous = 0
+    for second, users in enumerate(user_counts):
+        new = max(0, users - previous)
+        previous = max(previous, users)
+        for k in range(new):
+            t = second + k / max(1, new)
+            while t < window_end:
+                if t >= window_start:
+                    count += 1
+                t += rnd.uniform(wait_min, wait_max)
+    return count / (window_end - window_start)
+
+
+def gc_pauses(log):
+    pauses = [float(m) for m in re.findall(r"Pause.* ([\d.]+)ms", open(log).read())]
+    return len(pauses), sum(pauses) / 1000, max(pauses) / 1000 if pauses else 0
+
+
 def population(args):
     java = find_jdk()
     nginx = Nginx()
     try:
         d = tempfile.mkdtemp()
         out_json = os.path.join(d, "p.json")
-        cmd = [java, "-XX:+UseParallelGC", "-Xmx2g", "-Xss256k", "-jar", CLI_JAR,
+        gc = {"parallel": "-XX:+UseParallelGC", "g1": "-XX:+UseG1GC", "zgc": "-XX:+UseZGC"}[args.gc]
+        gc_log = os.path.join(d, "gc.log")
+        cmd = [java, gc, "-Xmx2g", "-Xlog:gc:file=" + gc_log, "-jar", CLI_JAR,
                "-f", os.path.join(BENCH, "scenarios", "IdleUser.java"), "-H", nginx.url(),
                "-u", str(args.users), "-r", str(args.spawn_rate), "-t", "%ds" % args.seconds,
                "--headless", "--only-summary", "--max-connections", str(args.max_connections),
                "--csv", os.path.join(d, "p"), "--json-file", out_json]
+        served_before = nginx.requests_served()
         out, cpu, rss, wall = timed(cmd, timeout=args.seconds + 600)
+        served = nginx.requests_served() - served_before - 1  # minus the status request before the run
         doc = json.load(open(out_json))
         agg = [e for e in doc["stats"] if e["name"] == "Aggregated"][0]
-        hist = list(csv.DictReader(open(os.path.join(d, "p_stats_history.csv"))))
-        ramp = args.users / args.spawn_rate
-        # steady state: after the ramp plus one full wait cycle (120 s), when every user has settled
-        steady = [r for r in hist if r["Name"] == "Aggregated"]
-        t0 = int(steady[0]["Timestamp"])
-        settled = [r for r in steady if int(r["Timestamp"]) - t0 >= ramp + 120]
-        intended = args.users / 90.0
-        if len(settled) >= 2:
-            n = int(settled[-1]["Total Request Count"]) - int(settled[0]["Total Request Count"])
-            secs = int(settled[-1]["Timestamp"]) - int(settled[0]["Timestamp"])
-            achieved = n / secs
+        hist = [r for r in csv.DictReader(open(os.path.join(d, "p_stats_history.csv"))) if r["Name"] == "Aggregated"]
+        t0 = int(hist[0]["Timestamp"])
+        by_second = {}
+        for r in hist:
+            by_second[int(r["Timestamp"]) - t0] = r
+        seconds = sorted(by_second)
+        users = []
+        for sec in range(seconds[-1] + 1):
+            users.append(int(by_second[sec]["User Count"]) if sec in by_second else (users[-1] if users else 0))
+        full = next(sec for sec, u in enumerate(users) if u >= args.users)
+        # steady state: from one full wait cycle (120 s) after the ramp to the last whole second
+        start = min((sec for sec in seconds if sec >= full + 120), default=None)
+        end = max((sec for sec in seconds if sec <= seconds[-1] - 1), default=None)
+        if start is not None and end is not None and end - start >= 30:
+            n = int(by_second[end]["Total Request Count"]) - int(by_second[start]["Total Request Count"])
+            achieved = n / (end - start)
+            intended = expected_rate(users, start, end)
         else:
-            achieved = float("nan")
-        print("\n### Population — %d users, wait between(60,120) s, spawn %d/s, %d s, --max-connections %d\n" % (
-            args.users, args.spawn_rate, args.seconds, args.max_connections))
-        print("| intended req/s | achieved req/s (steady state) | ratio | requests | failures | p50 ms | p99 ms | max RSS MB | CPU s |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-        print("| %.0f | %.1f | %.3f | %d | %d | %.2f | %.2f | %.0f | %.1f |" % (
-            intended, achieved, achieved / intended, agg["num_requests"], agg["num_failures"],
-            agg["percentiles"]["50"], agg["percentiles"]["99"], rss / 1024, cpu))
-        shutil.rmtree(d, ignore_errors=True)
+            achieved = intended = float("nan")
+        pauses, paused, longest = gc_pauses(gc_log)
+        print("\n### Population — %d users, wait between(60,120) s, spawn %d/s, %d s, --max-connections %d, %s GC, -Xmx2g\n" % (
+            args.users, args.spawn_rate, args.seconds, args.max_connections, args.gc))
+        print("| ramp s | window s | intended req/s | achieved req/s | ratio | requests (Stampede) | requests (nginx) "
+              "| failures | p50 ms | p99 ms | GC pauses | paused s | longest s | max RSS MB | CPU s |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| %d | %d-%d | %.1f | %.1f | %.4f | %d | %d | %d | %.2f | %.2f | %d | %.2f | %.2f | %.0f | %.1f |" % (
+            full, start, end, intended, achieved, achieved / intended, agg["num_requests"], served,
+            agg["num_failures"], agg["percentiles"]["50"], agg["percentiles"]["99"], pauses, paused, longest,
+            rss / 1024, cpu))
+        log("population files kept in " + d)
     finally:
         nginx.stop()
 
@@ -249,15 +294,48 @@ def startup(args):
         nginx.stop()
 
 
+def idle(args):
+    """Memory per idle user: the same idle population (GET, then 60-120 s of waiting) in Locust and in
+    Stampede, max RSS with N users minus max RSS with 1 user, divided by N."""
+    java = find_jdk()
+    nginx = Nginx()
+    try:
+        def locust(n):
+            _, _, rss, _ = timed(["locust", "-f", os.path.join(BENCH, "locustfile_idle.py"), "--headless", "-u", str(n),
+                                  "-r", str(max(1, n // 5)), "-t", "%ds" % args.seconds, "-H", nginx.url(),
+                                  "--only-summary", "--loglevel", "WARNING"])
+            return rss / 1024
+
+        def stampede(n):
+            _, _, rss, _ = timed([java, "-XX:+UseParallelGC", "-jar", CLI_JAR, "-f",
+                                  os.path.join(BENCH, "scenarios", "IdleUser.java"), "-H", nginx.url(), "-u", str(n),
+                                  "-r", str(max(1, n // 5)), "-t", "%ds" % args.seconds, "--headless", "--only-summary"])
+            return rss / 1024
+
+        n = args.users
+        rows = []
+        for name, run in [("locust FastHttpUser", locust), ("stampede", stampede)]:
+            base, full = run(1), run(n)
+            rows.append((name, base, full, (full - base) * 1024 / n))
+        print("\n### Memory per idle user — %d users, GET then wait between(60,120) s, %d s\n" % (n, args.seconds))
+        print("| generator | max RSS, 1 user (MB) | max RSS, %d users (MB) | KB per idle user |" % n)
+        print("|---|---:|---:|---:|")
+        for name, base, full, per in rows:
+            print("| %s | %.0f | %.0f | %.1f |" % (name, base, full, per))
+    finally:
+        nginx.stop()
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("mode", choices=["throughput", "latency", "population", "startup"])
+    p.add_argument("mode", choices=["throughput", "latency", "population", "startup", "idle"])
     p.add_argument("--seconds", type=int, default=15)
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--users", type=int, default=None)
     p.add_argument("--spawn-rate", type=int, default=5000)
     p.add_argument("--max-connections", type=int, default=2000)
     p.add_argument("--no-locust", action="store_true")
+    p.add_argument("--gc", choices=["parallel", "g1", "zgc"], default="parallel", help="population: the collector")
     args = p.parse_args()
     ensure_tools()
     ensure_jar()
@@ -273,6 +351,11 @@ def main():
         if args.seconds == 15:
             args.seconds = 300
         population(args)
+    elif args.mode == "idle":
+        args.users = args.users or 5000
+        if args.seconds == 15:
+            args.seconds = 40
+        idle(args)
     else:
         startup(args)
 

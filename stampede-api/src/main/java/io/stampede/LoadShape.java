@@ -1,6 +1,7 @@
 package io.stampede;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A custom load curve (Locust's {@code LoadTestShape}): put a subclass in the scenario file and the
@@ -29,12 +30,32 @@ public abstract class LoadShape {
         return new Target(users, spawnRate);
     }
 
-    /** The users to run and how fast to get there (users per second). */
-    public record Target(int users, double spawnRate) {
+    /** A target that runs only these user classes (Locust's user_classes); the others are ramped down. */
+    @SafeVarargs
+    protected static Target target(int users, double spawnRate, Class<? extends User>... userClasses) {
+        return new Target(users, spawnRate, List.of(userClasses));
+    }
+
+    /**
+     * The users to run and how fast to get there (users per second).
+     *
+     * @param userClasses the classes to run, shared by their weights; null for all of the scenario's
+     */
+    public record Target(int users, double spawnRate, List<Class<? extends User>> userClasses) {
         public Target {
             if (users < 0 || spawnRate < 0) {
                 throw new IllegalArgumentException("users and spawnRate must be 0 or more");
             }
+            if (userClasses != null) {
+                if (userClasses.isEmpty()) {
+                    throw new IllegalArgumentException("userClasses must name at least one class (or be null for all)");
+                }
+                userClasses = List.copyOf(userClasses);
+            }
+        }
+
+        public Target(int users, double spawnRate) {
+            this(users, spawnRate, null);
         }
     }
 }

@@ -14,6 +14,8 @@ import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns the flags and the scenario's own declarations (@Stages, @Thresholds, a LoadShape class) into
@@ -158,7 +160,12 @@ final class Plans {
         return LoadPlan.shaped(elapsed -> {
             try {
                 LoadShape.Target t = shape.tick(elapsed);
-                return t == null ? null : new LoadStep(Duration.ZERO, t.users(), t.spawnRate());
+                if (t == null) {
+                    return null;
+                }
+                Set<String> classes = t.userClasses() == null ? null
+                        : t.userClasses().stream().map(Class::getSimpleName).collect(Collectors.toSet());
+                return new LoadStep(Duration.ZERO, t.users(), t.spawnRate(), null, classes);
             } catch (RuntimeException e) {
                 err.println("stampede: " + type.getSimpleName() + ".tick failed, ending the run: " + e);
                 return null;

@@ -194,6 +194,52 @@ class LoadModelsTest {
     }
 
     @Test
+    void aLoadShapeChoosesWhichUserClassesRun() throws Exception {
+        Path scenario = Cli.scenario(dir, "Shift", """
+                import io.stampede.*;
+                import java.time.Duration;
+
+                public class Shift {
+                    public static class Morning extends HttpUser {
+                        @Override protected WaitTime waitTime() { return WaitTime.constant(0.02); }
+                        @Task void hit() { client.get("/morning"); }
+                    }
+                    public static class Evening extends HttpUser {
+                        @Override protected WaitTime waitTime() { return WaitTime.constant(0.02); }
+                        @Task void hit() { client.get("/evening"); }
+                    }
+                    public static class Day extends LoadShape {
+                        public Target tick(Duration elapsed) {
+                            if (elapsed.toMillis() < 1500) return target(4, 100, Morning.class);
+                            if (elapsed.toMillis() < 3000) return target(6, 100, Evening.class);
+                            return null;
+                        }
+                    }
+                }
+                """);
+        Map<String, ConcurrentLinkedQueue<Long>> seen = Map.of("/morning", new ConcurrentLinkedQueue<>(),
+                "/evening", new ConcurrentLinkedQueue<>());
+        Map<String, Handler> routes = new java.util.HashMap<>();
+        seen.forEach((path, times) -> routes.put(path, r -> {
+            times.add(System.nanoTime());
+            return new io.stampede.testkit.Reply.Answer(200, "text/plain", "ok".getBytes(), false);
+        }));
+        try (TargetServer server = TargetServer.start(routes)) {
+            Path json = dir.resolve("shift.json");
+            Cli.Result r = Cli.run("-f", scenario.toString(), "-H", server.url(), "--only-summary", "--json-file", json.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.json(json).get("stop_reason").asText()).isEqualTo("load shape ended");
+            long lastMorning = seen.get("/morning").stream().mapToLong(Long::longValue).max().orElseThrow();
+            long firstEvening = seen.get("/evening").stream().mapToLong(Long::longValue).min().orElseThrow();
+            long firstMorning = seen.get("/morning").stream().mapToLong(Long::longValue).min().orElseThrow();
+            // morning users only in the first 1.5 s, evening users only after; none of either at the wrong time
+            assertThat((firstEvening - firstMorning) / 1e6).isBetween(1000.0, 2500.0);
+            assertThat((lastMorning - firstEvening) / 1e6).isLessThan(100.0);
+            assertThat(server.connectionCount()).isEqualTo(4 + 6 + 1);
+        }
+    }
+
+    @Test
     void failedThresholdsExitWith4AndShowInJUnitXml() throws Exception {
         Path scenario = Cli.scenario(dir, "Gated", """
                 import io.stampede.*;

@@ -30,6 +30,7 @@ public final class ArrivalEngine implements LoadController, AutoCloseable {
 
     private final ArrivalPlan plan;
     private final UserMix mix;
+    private final boolean[] allClasses;
     private final SessionFactory sessions;
     private final StatsRegistry registry;
     private final StatsCollector collector;
@@ -58,6 +59,7 @@ public final class ArrivalEngine implements LoadController, AutoCloseable {
                          EngineSettings settings, Clock clock, Consumer<String> notices) {
         this.plan = plan;
         this.mix = new UserMix(specs);
+        this.allClasses = mix.select(null);
         this.sessions = sessions;
         this.registry = registry;
         this.collector = collector;
@@ -173,7 +175,7 @@ public final class ArrivalEngine implements LoadController, AutoCloseable {
     }
 
     private void spawn() {
-        int c = mix.nextToStart(counts);
+        int c = mix.nextToStart(counts, allClasses);
         counts[c]++;
         long id = nextUserId++;
         ShiftingRecorder recorder = new ShiftingRecorder(registry, uncorrectedRegistry);

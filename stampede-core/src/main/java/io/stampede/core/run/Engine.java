@@ -8,6 +8,7 @@ import io.stampede.core.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +39,8 @@ public final class Engine implements LoadController, AutoCloseable {
     private final Thread spawner;
     private long nextUserId = 1;
     private int target;
+    /** Which classes may run now (a load shape may name some); the others are ramped down. */
+    private boolean[] active;
     private double rate;
     private long rampStartNanos;
     private long rampDone;
@@ -53,6 +56,7 @@ public final class Engine implements LoadController, AutoCloseable {
         this.clock = clock;
         this.seeds = new SplittableRandom(settings.seed());
         this.counts = new int[specs.size()];
+        this.active = mix.select(null);
         for (int i = 0; i < specs.size(); i++) {
             running.add(new ArrayDeque<>());
         }
@@ -61,11 +65,25 @@ public final class Engine implements LoadController, AutoCloseable {
 
     @Override
     public void setUsers(int users, double perSecond) {
+        setUsers(users, perSecond, null);
+    }
+
+    @Override
+    public void setUsers(int users, double perSecond, Set<String> userClasses) {
         if (users < 0) {
             throw new IllegalArgumentException("users must be >= 0, was " + users);
         }
+        boolean[] wanted = mix.select(userClasses);
+        boolean any = false;
+        for (boolean w : wanted) {
+            any |= w;
+        }
+        if (users > 0 && !any) {
+            throw new IllegalArgumentException("no user class to run");
+        }
         lock.lock();
         try {
+            active = wanted;
             target = users;
             rate = perSecond;
             rampStartNanos = clock.nanoTime();
@@ -156,24 +174,34 @@ public final class Engine implements LoadController, AutoCloseable {
         lock.lock();
         try {
             while (!closed) {
-                int total = sum();
-                int diff = target - total;
-                if (diff == 0) {
+                int activeTotal = 0;
+                int inactive = 0;
+                for (int i = 0; i < counts.length; i++) {
+                    if (active[i]) {
+                        activeTotal += counts[i];
+                    } else {
+                        inactive += counts[i];
+                    }
+                }
+                int toStop = inactive + Math.max(0, activeTotal - target);
+                int toStart = Math.max(0, target - activeTotal);
+                int work = toStop + toStart;
+                if (work == 0) {
                     changed.await();
                     continue;
                 }
-                long due = rate <= 0 ? Math.abs(diff)
+                long due = rate <= 0 ? work
                         : (long) ((clock.nanoTime() - rampStartNanos) / 1e9 * rate) + 1 - rampDone;
-                long n = Math.min(Math.abs(diff), Math.max(0, due));
+                long n = Math.min(work, Math.max(0, due));
                 for (long k = 0; k < n; k++) {
-                    if (diff > 0) {
-                        startOne();
-                    } else {
+                    if (k < toStop) {
                         stopOne();
+                    } else {
+                        startOne();
                     }
                 }
                 rampDone += n;
-                if (n == 0 || Math.abs(diff) > n) {
+                if (n == 0 || work > n) {
                     long wait = rate <= 0 ? 0 : (long) (1e9 / rate);
                     changed.awaitNanos(Math.max(100_000, Math.min(wait, MAX_SPAWNER_SLEEP_NANOS)));
                 }
@@ -186,7 +214,7 @@ public final class Engine implements LoadController, AutoCloseable {
     }
 
     private void startOne() {
-        int c = mix.nextToStart(counts);
+        int c = mix.nextToStart(counts, active);
         UserSpec spec = mix.specs().get(c);
         long id = nextUserId++;
         UserLoop loop = new UserLoop(spec, id, seeds.split(), sessions, registry, null, this::userEnded);
@@ -197,7 +225,7 @@ public final class Engine implements LoadController, AutoCloseable {
     }
 
     private void stopOne() {
-        int c = mix.nextToStop(counts);
+        int c = mix.nextToStop(counts, active);
         UserLoop loop = running.get(c).pollLast();
         counts[c]--;
         loop.requestStop();
@@ -219,11 +247,4 @@ public final class Engine implements LoadController, AutoCloseable {
         }
     }
 
-    private int sum() {
-        int s = 0;
-        for (int c : counts) {
-            s += c;
-        }
-        return s;
-    }
 }

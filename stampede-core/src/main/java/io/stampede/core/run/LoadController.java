@@ -14,6 +14,17 @@ public interface LoadController {
      */
     void setUsers(int users, double perSecond);
 
+    /**
+     * As {@link #setUsers(int, double)}, with only the named user classes (null: all of them); users
+     * of the other classes are stopped at the same rate.
+     */
+    default void setUsers(int users, double perSecond, java.util.Set<String> userClasses) {
+        if (userClasses != null) {
+            throw new UnsupportedOperationException("this controller cannot choose user classes");
+        }
+        setUsers(users, perSecond);
+    }
+
     /** Users running now. */
     int runningUsers();
 

@@ -144,7 +144,7 @@ public final class LocalRun {
             phaseName = step.phase();
             phaseUsers = step.users();
         }
-        controller.setUsers(step.users(), step.spawnRate());
+        controller.setUsers(step.users(), step.spawnRate(), step.userClasses());
     }
 
     /** False when the shape ended the run. */
@@ -153,8 +153,14 @@ public final class LocalRun {
         if (step == null) {
             return false;
         }
-        if (lastShapeStep == null || step.users() != lastShapeStep.users() || step.spawnRate() != lastShapeStep.spawnRate()) {
-            apply(step);
+        if (lastShapeStep == null || step.users() != lastShapeStep.users() || step.spawnRate() != lastShapeStep.spawnRate()
+                || !java.util.Objects.equals(step.userClasses(), lastShapeStep.userClasses())) {
+            try {
+                apply(step);
+            } catch (IllegalArgumentException e) {
+                requestStop("load shape asked for what cannot run: " + e.getMessage());
+                return true;
+            }
             lastShapeStep = step;
         }
         return true;

@@ -131,6 +131,27 @@ class EngineTest {
         }
     }
 
+    @Test
+    void choosingUserClassesStopsTheOthersAndSharesAmongTheChosen() throws Exception {
+        StatsRegistry registry = new StatsRegistry(Clock.SYSTEM, "test");
+        try (Engine engine = engine(registry, Heavy.class, Thrower.class)) {
+            engine.setUsers(8, 0, java.util.Set.of("Heavy"));
+            awaitUsers(engine, 8);
+            assertThat(engine.usersPerClass()).containsExactly(8, 0);
+            engine.setUsers(5, 0, java.util.Set.of("Thrower"));
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (engine.runningUsers() != 5 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(engine.usersPerClass()).containsExactly(0, 5);
+            engine.setUsers(8, 0, null);
+            awaitUsers(engine, 8);
+            assertThat(engine.usersPerClass()).containsExactly(3, 5); // the weights, 3:1, as near as 5 already running allow
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.setUsers(1, 0, java.util.Set.of("Nobody")))
+                    .hasMessageContaining("no user class Nobody");
+        }
+    }
+
     private static void awaitUsers(Engine engine, int n) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (engine.runningUsers() < n && System.nanoTime() < deadline) {
