@@ -25,7 +25,8 @@ final class Connection implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final Endpoint endpoint;
-    private final byte[] rbuf = new byte[16 * 1024];
+    /** 4 KiB: a response head and a small body in one read; larger bodies are read into their own array. */
+    private final byte[] rbuf = new byte[4 * 1024];
     private int rpos;
     private int rlen;
     private byte[] wbuf = new byte[1024];
@@ -287,6 +288,18 @@ final class Connection implements AutoCloseable {
         byte[] body = new byte[(int) length];
         int got = 0;
         while (got < length) {
+            int remaining = (int) length - got;
+            if (rpos == rlen && remaining >= rbuf.length) {
+                // a large body goes straight into its array: no copy, and the read buffer stays small
+                int n = in.read(body, got, remaining);
+                if (n <= 0) {
+                    reusable = false;
+                    throw new ErrorNames.TruncatedResponse(length, got);
+                }
+                receivedAny = true;
+                got += n;
+                continue;
+            }
             if (rpos == rlen && !fill()) {
                 reusable = false;
                 throw new ErrorNames.TruncatedResponse(length, got);

@@ -130,6 +130,18 @@ class ConnectionTest {
     }
 
     @Test
+    void aBodyLargerThanTheReadBufferArrivesWhole() throws Exception {
+        String big = "x".repeat(100_000) + "end";
+        String answer = "HTTP/1.1 200 OK\r\nContent-Length: " + big.length() + "\r\n\r\n" + big;
+        for (int chunk : new int[] {1000, 65536}) {
+            try (ServerSocket ss = serve(chunk, answer, LENGTH); Connection c = connect(ss)) {
+                assertThat(text(c.exchange(get("/big"), "/big", "test"))).isEqualTo(big);
+                assertThat(text(c.exchange(get("/after"), "/after", "test"))).isEqualTo("hello");
+            }
+        }
+    }
+
+    @Test
     void aMalformedStatusLineIsNamed() throws Exception {
         try (ServerSocket ss = serve(4096, "SSH-2.0-OpenSSH\r\n\r\n"); Connection c = connect(ss)) {
             assertThatThrownBy(() -> c.exchange(get("/"), "/", "test"))
