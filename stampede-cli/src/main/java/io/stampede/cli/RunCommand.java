@@ -75,6 +75,10 @@ final class RunCommand {
         Plans.Chosen plan = Plans.choose(options, s, classes, process.err());
         List<Threshold> thresholds = Plans.thresholds(options, classes);
         HostCheck.reachable(s.host(), s.connectTimeout());
+        int mostUsers = plan.closed() != null
+                ? plan.closed().steps().stream().mapToInt(st -> st.users()).max().orElse(0)
+                : plan.open().maxUsers();
+        SystemLimits.warnIfShort(mostUsers, options.maxConnections, process.err());
         HttpClientConfig http = new HttpClientConfig(s.host(), s.connectTimeout(), s.timeout(), options.insecure,
                 options.maxConnections, "stampede/" + Version.VERSION);
         long seed = options.seed != null ? options.seed : System.nanoTime();

@@ -59,6 +59,34 @@ class ConnectionsTest {
     }
 
     @Test
+    void runningOutOfFilesIsForetoldAndNamed() throws Exception {
+        try (TargetServer server = TargetServer.start()) {
+            Path json = dir.resolve("fd.json");
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String cmd = "ulimit -n 400 && exec '" + javaBin + "' -cp '" + System.getProperty("java.class.path") + "' "
+                    + Main.class.getName() + " -f '" + user() + "' -H " + server.url()
+                    + " -u 600 -r 1000 -t 3s --headless --only-summary --json-file '" + json + "'";
+            Process p = new ProcessBuilder("bash", "-c", cmd).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("fd.txt").toFile()).start();
+            assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            String out = java.nio.file.Files.readString(dir.resolve("fd.txt"));
+            assertThat(out).contains("stampede: 600 connections need 600 open files, but this process may open 400 (ulimit -n); "
+                    + "share connections with --max-connections");
+            assertThat(p.exitValue()).as(out).isEqualTo(ExitCodes.REQUESTS_FAILED);
+            JsonNode failures = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("failures");
+            assertThat(failures.findValuesAsText("error"))
+                    .contains("out of file descriptors (ulimit -n); use --max-connections N to share connections");
+            long reported = 0;
+            for (JsonNode e : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("stats")) {
+                if (e.get("name").asText().equals("Aggregated")) {
+                    reported = e.get("num_requests").asLong() - e.get("num_failures").asLong();
+                }
+            }
+            assertThat(reported).as("successful requests; %s %s", out, failures).isEqualTo(server.requestCount("GET", "/fast"));
+        }
+    }
+
+    @Test
     void maxConnectionsSharesABoundedPoolAmongManyUsers() throws Exception {
         try (TargetServer server = TargetServer.start()) {
             Path json = dir.resolve("pool.json");

@@ -40,6 +40,17 @@ final class ErrorNames {
         if (e instanceof SocketTimeoutException || e instanceof HttpTimeoutException) {
             return "read timeout after " + seconds(readTimeout);
         }
+        if (e instanceof LinkageError) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (String.valueOf(root.getMessage()).contains("Too many open files")) {
+                msg = root.getMessage();
+            } else {
+                return "Java runtime failure: " + firstLine(e.toString());
+            }
+        }
         if (msg.contains("Too many open files")) {
             return "out of file descriptors (ulimit -n); use --max-connections N to share connections";
         }

@@ -86,6 +86,11 @@ final class ExchangeSession implements HttpSession, AutoCloseable {
             }
             String error = ErrorNames.of(e, exchanger.failedConnecting(), config, out.readTimeout(), hostOf(spec.target()));
             return new RecordedResponse(null, error, System.nanoTime() - start, spec.method(), spec.statsName(), recorder);
+        } catch (LinkageError e) {
+            // the JDK's own I/O machinery failed (its poller cannot start without a free file, say): the
+            // request may have reached the server, so it is a failed request, not a lost one
+            String error = ErrorNames.of(e, exchanger.failedConnecting(), config, out.readTimeout(), hostOf(spec.target()));
+            return new RecordedResponse(null, error, System.nanoTime() - start, spec.method(), spec.statsName(), recorder);
         }
     }
 

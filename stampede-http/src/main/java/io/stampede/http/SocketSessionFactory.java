@@ -21,6 +21,20 @@ public final class SocketSessionFactory implements SessionFactory {
         this.base = Endpoint.of(config.baseUri());
         this.tls = Tls.context(config.insecure()).getSocketFactory();
         this.pool = config.maxConnections() > 0 ? new ConnectionPool(config.maxConnections(), base, config, tls) : null;
+        startJdkPoller();
+    }
+
+    /**
+     * Starts the JDK's I/O poller (which parks virtual threads on sockets) now, while files are free:
+     * started lazily by the first blocking read, it fails for good if the users have used up the
+     * process's files by then, and every later read fails with it.
+     */
+    private static void startJdkPoller() {
+        try {
+            Class.forName("sun.nio.ch.Poller", true, null);
+        } catch (ClassNotFoundException | LinkageError e) {
+            // another JDK: it starts its poller its own way
+        }
     }
 
     @Override
