@@ -149,4 +149,22 @@ class ConnectionTest {
                     .hasMessageContaining("not an HTTP/1.x status line");
         }
     }
+
+    @Test
+    void headerValuesAreReadInPlaceWhateverTheirCaseAndSpacing() throws Exception {
+        String padded = "HTTP/1.1 200 OK\r\ncontent-LENGTH:   3  \r\nCONNECTION:  Close \r\n\r\nabc";
+        try (ServerSocket ss = serve(4096, padded); Connection c = connect(ss)) {
+            RawResponse r = c.exchange(get("/"), "/", "test");
+            assertThat(text(r)).isEqualTo("abc");
+            assertThat(c.reusable()).as("Connection: close in any case").isFalse();
+        }
+        for (String bad : List.of("12x", "", "-1", "99999999999999999999")) {
+            String answer = "HTTP/1.1 200 OK\r\nContent-Length: " + bad + "\r\n\r\n";
+            try (ServerSocket ss = serve(4096, answer); Connection c = connect(ss)) {
+                assertThatThrownBy(() -> c.exchange(get("/"), "/", "test")).as(bad)
+                        .isInstanceOf(ErrorNames.MalformedResponse.class)
+                        .hasMessageContaining("Content-Length");
+            }
+        }
+    }
 }
