@@ -166,7 +166,9 @@ final class Connection implements AutoCloseable {
         String reason = status >= 400 ? reasonOf() : null;
         long contentLength = -1;
         boolean chunked = false;
-        boolean close = false;
+        // HTTP/1.0 closes after each answer unless the server says keep-alive (python's http.server,
+        // old proxies); reusing such a connection would fail every other request
+        boolean close = head[5] == '1' && head[7] == '0';
         int lineStart = lineEnd(0) + 1;
         while (lineStart < headLen) {
             int end = lineEnd(lineStart);
@@ -175,7 +177,11 @@ final class Connection implements AutoCloseable {
             } else if (startsWithIgnoreCase(lineStart, "transfer-encoding:")) {
                 chunked = value(lineStart + 18, end).toLowerCase().contains("chunked");
             } else if (startsWithIgnoreCase(lineStart, "connection:")) {
-                close = valueIs(lineStart + 11, end, "close");
+                if (valueIs(lineStart + 11, end, "close")) {
+                    close = true;
+                } else if (valueIs(lineStart + 11, end, "keep-alive")) {
+                    close = false;
+                }
             }
             lineStart = end + 1;
         }

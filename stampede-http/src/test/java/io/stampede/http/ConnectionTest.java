@@ -167,4 +167,18 @@ class ConnectionTest {
             }
         }
     }
+
+    @Test
+    void anHttp10AnswerClosesUnlessItSaysKeepAlive() throws Exception {
+        try (ServerSocket ss = serve(4096, "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok"); Connection c = connect(ss)) {
+            assertThat(text(c.exchange(get("/"), "/", "test"))).isEqualTo("ok");
+            assertThat(c.reusable()).as("HTTP/1.0 without keep-alive").isFalse();
+        }
+        String kept = "HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 2\r\n\r\nok";
+        try (ServerSocket ss = serve(4096, kept, kept); Connection c = connect(ss)) {
+            assertThat(text(c.exchange(get("/"), "/", "test"))).isEqualTo("ok");
+            assertThat(c.reusable()).as("HTTP/1.0 with keep-alive").isTrue();
+            assertThat(text(c.exchange(get("/"), "/", "test"))).isEqualTo("ok");
+        }
+    }
 }
