@@ -1,5 +1,7 @@
 package io.stampede.demo.http;
 
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.stampede.demo.DemoConfig;
 import io.stampede.demo.auth.Tokens;
@@ -11,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The demo API: the JDK's HTTP server, a virtual thread per request, in front of a database with a
@@ -21,6 +24,8 @@ public final class DemoServer implements AutoCloseable {
     private final Database db;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /** Requests received, so that tests compare what a load tool says with what the server saw. */
+    private final LongAdder served = new LongAdder();
 
     public DemoServer(DemoConfig config) throws IOException, SQLException {
         db = new Database(config);
@@ -28,13 +33,30 @@ public final class DemoServer implements AutoCloseable {
             Seeder.seedIfEmpty(db.dataSource());
             server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 4096);
             server.createContext("/", new Api(new Store(db.dataSource(), config.reportDelay()),
-                    new Tokens(config.accessTtl(), config.refreshTtl()), config.reportCache()));
+                    new Tokens(config.accessTtl(), config.refreshTtl()), config.reportCache()))
+                    .getFilters().add(new Filter() {
+                        @Override
+                        public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+                            served.increment(); // on arrival: a response the client has read was counted before
+                            chain.doFilter(exchange);
+                        }
+
+                        @Override
+                        public String description() {
+                            return "counts the requests received";
+                        }
+                    });
             server.setExecutor(executor);
             server.start();
         } catch (IOException | SQLException | RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** How many requests the API has received since it started. */
+    public long requestsServed() {
+        return served.sum();
     }
 
     public int port() {
