@@ -11,6 +11,7 @@ noisy, so only ratios from one run compare.
     bench/run.py population [--users 250000] [--seconds 300] [--max-connections 2000]
     bench/run.py startup    [--repeat 5]
     bench/run.py idle       [--users 5000] [--seconds 40]
+    bench/run.py all        every table above, in that order, with their defaults (about 30 minutes)
 """
 import argparse
 import csv
@@ -331,7 +332,7 @@ def idle(args):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("mode", choices=["throughput", "latency", "population", "startup", "idle"])
+    p.add_argument("mode", choices=["throughput", "latency", "population", "startup", "idle", "all"])
     p.add_argument("--seconds", type=int, default=15)
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--users", type=int, default=None)
@@ -343,6 +344,14 @@ def main():
     ensure_tools()
     ensure_jar()
     print("Date: %s; machine: %s, %d cores" % (time.strftime("%Y-%m-%d"), os.uname().machine, os.cpu_count()))
+    if args.mode == "all":
+        for mode in ["throughput", "latency", "startup", "idle", "population"]:
+            run_mode(argparse.Namespace(**dict(vars(args), mode=mode, users=None)))
+    else:
+        run_mode(args)
+
+
+def run_mode(args):
     if args.mode == "throughput":
         args.users = args.users or 50
         compare(args, "/static", "StaticUser.java", "Throughput: static location, no wait")
