@@ -70,7 +70,8 @@ final class RunCommand {
 
     private int execute() throws Exception {
         Settings s = Settings.check(options);
-        List<Class<?>> classes = ScenarioLoader.load(options.file, options.classpath);
+        List<Class<?>> classes = ScenarioLoader.load(options.file, options.classpath,
+                CompileCache.fromEnvironment(process.env()));
         List<UserSpec> specs = readSpecs(classes);
         Plans.Chosen plan = Plans.choose(options, s, classes, process.err());
         List<Threshold> thresholds = Plans.thresholds(options, classes);

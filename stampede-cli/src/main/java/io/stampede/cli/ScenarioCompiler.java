@@ -28,14 +28,30 @@ import javax.tools.ToolProvider;
  */
 final class ScenarioCompiler {
     private final String classpath;
+    private final CompileCache cache;
 
-    /** @param classpath what scenarios compile against: the Stampede API and any --classpath */
-    ScenarioCompiler(String classpath) {
+    /**
+     * @param classpath what scenarios compile against: the Stampede API and any --classpath
+     * @param cache where earlier compilations of the same sources are kept
+     */
+    ScenarioCompiler(String classpath, CompileCache cache) {
         this.classpath = classpath;
+        this.cache = cache;
     }
 
-    /** Compiles the sources and returns a loader holding their classes, plus the names of the top-level ones. */
+    /** Compiles the sources (or takes them from the cache) and returns a loader holding their classes and their names. */
     Compiled compile(List<Path> sources, ClassLoader parent) throws UserError {
+        var key = cache.key(sources, classpath);
+        var cached = key.flatMap(cache::get);
+        if (cached.isPresent()) {
+            return new Compiled(new MemoryClassLoader(cached.get(), parent), List.copyOf(cached.get().keySet()));
+        }
+        Map<String, byte[]> bytes = javac(sources);
+        key.ifPresent(k -> cache.put(k, bytes));
+        return new Compiled(new MemoryClassLoader(bytes, parent), List.copyOf(bytes.keySet()));
+    }
+
+    private Map<String, byte[]> javac(List<Path> sources) throws UserError {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new UserError(ExitCodes.USAGE, "this Java runtime has no compiler: run Stampede on a JDK 21+ (not a JRE)");
@@ -56,7 +72,7 @@ final class ScenarioCompiler {
         }
         Map<String, byte[]> bytes = new HashMap<>();
         classes.forEach((name, out) -> bytes.put(name, out.toByteArray()));
-        return new Compiled(new MemoryClassLoader(bytes, parent), List.copyOf(bytes.keySet()));
+        return bytes;
     }
 
     private static String describe(DiagnosticCollector<JavaFileObject> diagnostics) {

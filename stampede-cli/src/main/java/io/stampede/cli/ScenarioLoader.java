@@ -19,14 +19,14 @@ final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
-    static List<Class<?>> load(String scenario, String classpath) throws UserError {
+    static List<Class<?>> load(String scenario, String classpath, CompileCache cache) throws UserError {
         ClassLoader parent = classLoader(classpath);
         Path path = Path.of(scenario);
         if (Files.isDirectory(path) || scenario.endsWith(".java")) {
             List<Path> sources = sources(path);
             String compileClasspath = classpath == null ? System.getProperty("java.class.path")
                     : System.getProperty("java.class.path") + File.pathSeparator + classpath;
-            ScenarioCompiler.Compiled compiled = new ScenarioCompiler(compileClasspath).compile(sources, parent);
+            ScenarioCompiler.Compiled compiled = new ScenarioCompiler(compileClasspath, cache).compile(sources, parent);
             List<Class<?>> classes = new ArrayList<>();
             for (String name : compiled.classNames()) {
                 classes.add(loadClass(compiled.loader(), name));
