@@ -83,4 +83,42 @@ class DemoCommandIT {
             // closed, as it should be
         }
     }
+
+    @Test
+    void aSignalToTheDemoEndsTheRunWithItsResultsAndStopsTheApi() throws Exception {
+        Path cliJar = ROOT.resolve("stampede-cli/target/stampede.jar");
+        Path demoJar = ROOT.resolve("stampede-demo/target/stampede-demo.jar");
+        assumeTrue(Files.exists(cliJar) && Files.exists(demoJar), "the CLI and demo jars are built by this reactor");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path outFile = results.resolve("out.txt");
+        ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("bin/demo").toString(), java, cliJar.toString(),
+                demoJar.toString(), "-u", "10", "-r", "10", "-t", "5m", "--live-interval", "1s")
+                .redirectErrorStream(true).redirectOutput(outFile.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().put("STAMPEDE_RESULTS", results.toString());
+        Process p = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // two live tables (one a second) with all ten users: logged in and at their tasks
+        while (Files.readString(outFile).split("\\] 10 users", -1).length < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        String before = Files.readString(outFile);
+        assertThat(before.split("\\] 10 users", -1)).as("the run got going: %s", before).hasSizeGreaterThanOrEqualTo(3);
+        Matcher m = Pattern.compile("Demo API running at http://127\\.0\\.0\\.1:(\\d+)").matcher(before);
+        assertThat(m.find()).isTrue();
+        p.destroy(); // SIGTERM to the script, as a CI timeout or kill sends it
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the demo ends soon after the signal").isTrue();
+        String out = Files.readString(outFile);
+        assertThat(out).contains("Run ended (interrupted)").contains("Response time percentiles").contains("Results: ");
+        List<String> stats = Files.readAllLines(results.resolve("demo_stats.csv"));
+        String aggregated = stats.get(stats.size() - 1);
+        assertThat(aggregated).startsWith(",Aggregated,");
+        assertThat(Long.parseLong(aggregated.split(",")[2])).as("requests kept").isGreaterThan(10);
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1))), 500);
+            throw new AssertionError("the demo API still listens");
+        } catch (java.io.IOException expected) {
+            // stopped with the script
+        }
+    }
 }
