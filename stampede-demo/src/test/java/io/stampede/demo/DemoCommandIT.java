@@ -30,18 +30,24 @@ class DemoCommandIT {
     @TempDir
     Path results;
 
-    @Test
-    void theDemoRunsALoadTestAndTheReportIsTheSlowRow() throws Exception {
+    /** Starts bin/demo on the jars this build made, its output going to out.txt in the results folder. */
+    private Process startDemo(String... runFlags) throws Exception {
         Path cliJar = ROOT.resolve("stampede-cli/target/stampede.jar");
         Path demoJar = ROOT.resolve("stampede-demo/target/stampede-demo.jar");
         assumeTrue(Files.exists(cliJar) && Files.exists(demoJar), "the CLI and demo jars are built by this reactor");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("bin/demo").toString(), java, cliJar.toString(),
-                demoJar.toString(), "-u", "20", "-r", "10", "-t", "12s", "--live-interval", "4s")
+        List<String> command = new java.util.ArrayList<>(List.of("bash", ROOT.resolve("bin/demo").toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), cliJar.toString(), demoJar.toString()));
+        command.addAll(List.of(runFlags));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(results.resolve("out.txt").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put("STAMPEDE_RESULTS", results.toString());
-        Process p = pb.start();
+        return pb.start();
+    }
+
+    @Test
+    void theDemoRunsALoadTestAndTheReportIsTheSlowRow() throws Exception {
+        Process p = startDemo("-u", "20", "-r", "10", "-t", "12s", "--live-interval", "4s");
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the demo finishes by itself").isTrue();
         String out = Files.readString(results.resolve("out.txt"));
         assertThat(p.exitValue()).as(out).isZero();
@@ -86,17 +92,8 @@ class DemoCommandIT {
 
     @Test
     void aSignalToTheDemoEndsTheRunWithItsResultsAndStopsTheApi() throws Exception {
-        Path cliJar = ROOT.resolve("stampede-cli/target/stampede.jar");
-        Path demoJar = ROOT.resolve("stampede-demo/target/stampede-demo.jar");
-        assumeTrue(Files.exists(cliJar) && Files.exists(demoJar), "the CLI and demo jars are built by this reactor");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = startDemo("-u", "10", "-r", "10", "-t", "5m", "--live-interval", "1s");
         Path outFile = results.resolve("out.txt");
-        ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("bin/demo").toString(), java, cliJar.toString(),
-                demoJar.toString(), "-u", "10", "-r", "10", "-t", "5m", "--live-interval", "1s")
-                .redirectErrorStream(true).redirectOutput(outFile.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().put("STAMPEDE_RESULTS", results.toString());
-        Process p = pb.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         // two live tables (one a second) with all ten users: logged in and at their tasks
         while (Files.readString(outFile).split("\\] 10 users", -1).length < 3 && System.nanoTime() < deadline) {
