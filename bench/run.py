@@ -11,6 +11,7 @@ noisy, so only ratios from one run compare.
     bench/run.py population [--users 250000] [--seconds 300] [--max-connections 2000]
     bench/run.py startup    [--repeat 5]
     bench/run.py idle       [--users 5000] [--seconds 40]
+    bench/run.py transports [--seconds 15] [--repeat 3] [--users 50]   the transport candidates alone
     bench/run.py all        every table above, in that order, with their defaults (about 30 minutes)
 """
 import argparse
@@ -202,6 +203,47 @@ def compare(args, path, scenario, title):
         nginx.stop()
 
 
+BENCH_JAR = os.path.join(ROOT, "stampede-bench", "target", "benchmarks.jar")
+
+
+def transports(args):
+    """The transport decision (docs/design/002) without the rest of the tool: each candidate drives
+    the static location from N virtual threads with no statistics (TransportCandidates), after a 3 s
+    warm-up that is not counted; wrk in the same round for the ratio."""
+    java = find_jdk()
+    if not os.path.exists(BENCH_JAR):
+        subprocess.run(["./mvnw", "-B", "-q", "-DskipTests", "install", "-pl", "stampede-bench", "-am"], cwd=ROOT, check=True)
+    nginx = Nginx()
+    try:
+        url = nginx.url("/static")
+        names = ["socket", "apache", "jdk"]
+        runs = {"wrk": []}
+        runs.update({n: [] for n in names})
+        for i in range(args.repeat):
+            log("round %d/%d" % (i + 1, args.repeat))
+            runs["wrk"].append(run_wrk(url, args.users, args.seconds))
+            for n in names:
+                out, cpu, rss, _ = timed([java, "-XX:+UseParallelGC", "-cp", BENCH_JAR, "io.stampede.http.TransportCandidates",
+                                          url, str(args.users), str(args.seconds), n])
+                fields = [l for l in out.splitlines() if l.startswith("RESULT ")][-1].split()
+                total = int(fields[2]) or 1
+                runs[n].append({"rps": float(fields[4]), "errors": int(fields[5]), "cpu_per_1k": cpu / total * 1000 * 1000,
+                                "rss_mb": rss / 1024})
+        rows = {k: median_of(v) for k, v in runs.items()}
+        labels = {"wrk": "wrk", "socket": "Stampede's socket transport (Connection)",
+                  "apache": "Apache HttpClient 5.4 classic, pool of N", "jdk": "JDK java.net.http HttpClient"}
+        print("\n### Transport candidates — %d virtual threads, no statistics, %d s after a 3 s warm-up, median of %d\n"
+              % (args.users, args.seconds, args.repeat))
+        print("| candidate | req/s | x wrk | CPU ms / 1k req (JVM start and warm-up included) | errors | max RSS MB |")
+        print("|---|---:|---:|---:|---:|---:|")
+        base = rows["wrk"]["rps"]
+        for k, r in rows.items():
+            print("| %s | %.0f | %.2f | %.1f | %d | %.0f |" % (labels[k], r["rps"], r["rps"] / base, r["cpu_per_1k"],
+                                                            r.get("errors", 0), r["rss_mb"]))
+    finally:
+        nginx.stop()
+
+
 def expected_rate(user_counts, window_start, window_end, wait_min=60.0, wait_max=120.0, seed=1):
     """What a perfect generator does in the window: users appear as the history's user counts say
     (spread evenly within each second), each sends at once and then every U(wait_min, wait_max) s.
@@ -332,7 +374,7 @@ def idle(args):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("mode", choices=["throughput", "latency", "population", "startup", "idle", "all"])
+    p.add_argument("mode", choices=["throughput", "latency", "population", "startup", "idle", "transports", "all"])
     p.add_argument("--seconds", type=int, default=15)
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--users", type=int, default=None)
@@ -345,7 +387,7 @@ def main():
     ensure_jar()
     print("Date: %s; machine: %s, %d cores" % (time.strftime("%Y-%m-%d"), os.uname().machine, os.cpu_count()))
     if args.mode == "all":
-        for mode in ["throughput", "latency", "startup", "idle", "population"]:
+        for mode in ["throughput", "transports", "latency", "startup", "idle", "population"]:
             run_mode(argparse.Namespace(**dict(vars(args), mode=mode, users=None)))
     else:
         run_mode(args)
@@ -363,6 +405,9 @@ def run_mode(args):
         if args.seconds == 15:
             args.seconds = 300
         population(args)
+    elif args.mode == "transports":
+        args.users = args.users or 50
+        transports(args)
     elif args.mode == "idle":
         args.users = args.users or 5000
         if args.seconds == 15:
