@@ -32,7 +32,7 @@ final class SystemLimits {
         long files = maxOpenFiles();
         if (files > 0 && connections + RESERVED_FILES > files) {
             err.println("stampede: " + connections + " connections need " + connections + " open files, but this process may open "
-                    + files + " (ulimit -n); share connections with --max-connections " + suggest(files)
+                    + files + " (ulimit -n); share connections with --max-connections " + suggest(files - RESERVED_FILES)
                     + " or raise the limit");
         }
         int ports = localPorts();
@@ -43,8 +43,9 @@ final class SystemLimits {
         }
     }
 
-    private static long suggest(long limit) {
-        return Math.max(1, Math.min(2000, (limit - RESERVED_FILES) / 2));
+    /** Half of what a limit leaves for connections, at most 2,000 (what a 250,000-user run needed). */
+    private static long suggest(long available) {
+        return Math.max(1, Math.min(2000, available / 2));
     }
 
     static long maxOpenFiles() {

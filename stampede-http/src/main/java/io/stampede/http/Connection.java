@@ -309,13 +309,8 @@ final class Connection implements AutoCloseable {
 
     /** Whether a header's value, trimmed, is {@code lowerCase} in any case, compared in place. */
     private boolean valueIs(int from, int end, String lowerCase) {
-        int to = end;
-        while (to > from && (head[to - 1] == '\r' || head[to - 1] == ' ')) {
-            to--;
-        }
-        while (from < to && head[from] == ' ') {
-            from++;
-        }
+        int to = valueEnd(from, end);
+        from = valueStart(from, to);
         if (to - from != lowerCase.length()) {
             return false;
         }
@@ -328,14 +323,26 @@ final class Connection implements AutoCloseable {
     }
 
     private String value(int from, int end) {
+        int to = valueEnd(from, end);
+        from = valueStart(from, to);
+        return new String(head, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Where a header value ends once trailing spaces and the CR of its line are left out. */
+    private int valueEnd(int from, int end) {
         int to = end;
         while (to > from && (head[to - 1] == '\r' || head[to - 1] == ' ')) {
             to--;
         }
+        return to;
+    }
+
+    /** Where a header value starts once leading spaces are left out. */
+    private int valueStart(int from, int to) {
         while (from < to && head[from] == ' ') {
             from++;
         }
-        return new String(head, from, to - from, StandardCharsets.ISO_8859_1);
+        return from;
     }
 
     private byte[] readExactly(long length) throws IOException {

@@ -78,17 +78,14 @@ final class ExchangeSession implements HttpSession, AutoCloseable {
             return new RecordedResponse(raw, null, System.nanoTime() - start, spec.method(), spec.statsName(), recorder);
         } catch (InterruptedException | ClosedByInterruptException e) {
             return interrupted(spec, start);
-        } catch (Exception e) {
-            // a SocketTimeoutException is an InterruptedIOException too, but a real measurement
+        } catch (Exception | LinkageError e) {
+            // a LinkageError: the JDK's own I/O machinery failed (its poller cannot start without a free
+            // file, say); the request may have reached the server, so it is a failure, not a lost request.
+            // A SocketTimeoutException is an InterruptedIOException too, but a real measurement.
             if (Thread.currentThread().isInterrupted()
                     || e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)) {
                 return interrupted(spec, start);
             }
-            String error = ErrorNames.of(e, exchanger.failedConnecting(), config, out.readTimeout(), hostOf(spec.target()));
-            return new RecordedResponse(null, error, System.nanoTime() - start, spec.method(), spec.statsName(), recorder);
-        } catch (LinkageError e) {
-            // the JDK's own I/O machinery failed (its poller cannot start without a free file, say): the
-            // request may have reached the server, so it is a failed request, not a lost one
             String error = ErrorNames.of(e, exchanger.failedConnecting(), config, out.readTimeout(), hostOf(spec.target()));
             return new RecordedResponse(null, error, System.nanoTime() - start, spec.method(), spec.statsName(), recorder);
         }
