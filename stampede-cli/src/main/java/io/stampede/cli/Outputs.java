@@ -10,38 +10,40 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the outputs the flags ask for. */
+/** Builds the outputs the flags ask for, from one table: a new output is one more row. */
 final class Outputs {
     private Outputs() {
     }
 
-    static List<Output> create(RunOptions o, RunCommand.Settings s, ProcessContext process) throws UserError {
+    /** One kind of output: whether the flags ask for it, and how to make it. */
+    private interface Kind {
+        /** The output, or null when the flags do not ask for it. */
+        Output create(RunOptions o, RunConfig c, ProcessContext p) throws UserError;
+    }
+
+    private static final List<Kind> KINDS = List.of(
+            // With --json, standard output carries only the JSON document; the tables go to standard error.
+            (o, c, p) -> new ConsoleOutput(o.json ? p.err() : p.out(), c.liveInterval(), o.onlySummary),
+            (o, c, p) -> o.csvPrefix == null ? null : new CsvOutput(withParent(o.csvPrefix), o.csvFullHistory),
+            (o, c, p) -> o.json ? JsonOutput.toStream(p.out()) : null,
+            (o, c, p) -> o.jsonFile == null ? null : JsonOutput.toFile(withParent(o.jsonFile)),
+            (o, c, p) -> o.junitFile == null ? null : new JUnitOutput(withParent(o.junitFile)));
+
+    static List<Output> create(RunOptions o, RunConfig c, ProcessContext process) throws UserError {
         List<Output> outputs = new ArrayList<>();
-        // With --json, standard output carries only the JSON document; the tables go to standard error.
-        outputs.add(new ConsoleOutput(o.json ? process.err() : process.out(), s.liveInterval(), o.onlySummary));
-        if (o.csvPrefix != null) {
-            Path prefix = Path.of(o.csvPrefix);
-            createParent(prefix);
-            outputs.add(new CsvOutput(prefix, o.csvFullHistory));
-        }
-        if (o.json) {
-            outputs.add(JsonOutput.toStream(process.out()));
-        }
-        if (o.jsonFile != null) {
-            Path file = Path.of(o.jsonFile);
-            createParent(file);
-            outputs.add(JsonOutput.toFile(file));
-        }
-        if (o.junitFile != null) {
-            Path file = Path.of(o.junitFile);
-            createParent(file);
-            outputs.add(new JUnitOutput(file));
+        for (Kind k : KINDS) {
+            Output out = k.create(o, c, process);
+            if (out != null) {
+                outputs.add(out);
+            }
         }
         return outputs;
     }
 
-    private static void createParent(Path file) throws UserError {
-        Path parent = file.toAbsolutePath().getParent();
+    /** The path, once its folder exists. */
+    private static Path withParent(String file) throws UserError {
+        Path path = Path.of(file);
+        Path parent = path.toAbsolutePath().getParent();
         try {
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -49,5 +51,6 @@ final class Outputs {
         } catch (java.io.IOException e) {
             throw new UserError(ExitCodes.USAGE, "cannot create folder " + parent + ": " + e.getMessage());
         }
+        return path;
     }
 }

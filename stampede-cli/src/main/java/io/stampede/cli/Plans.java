@@ -4,9 +4,9 @@ import io.stampede.LoadShape;
 import io.stampede.Stages;
 import io.stampede.Thresholds;
 import io.stampede.core.plan.ArrivalPlan;
-import io.stampede.core.plan.Durations;
 import io.stampede.core.plan.LoadPlan;
 import io.stampede.core.plan.LoadStep;
+import io.stampede.core.plan.Plan;
 import io.stampede.core.plan.Stage;
 import io.stampede.core.threshold.Threshold;
 import java.io.PrintStream;
@@ -25,14 +25,12 @@ final class Plans {
     private Plans() {
     }
 
-    /** Either a closed plan (users) or an open one (arrival rate). */
-    record Chosen(LoadPlan closed, ArrivalPlan open) {
-        String description() {
-            return closed != null ? closed.description() : open.description();
-        }
-    }
-
-    static Chosen choose(RunOptions o, RunCommand.Settings s, List<Class<?>> classes, PrintStream err) throws UserError {
+    /**
+     * The plan of the run: an arrival rate, a step load, stages (flag, or @Stages in the file), a
+     * LoadShape class in the file, or a constant number of users. Flags that contradict the chosen
+     * model are refused rather than silently ignored.
+     */
+    static Plan choose(RunOptions o, Duration runTime, List<Class<?>> classes, PrintStream err) throws UserError {
         boolean step = o.stepUsers != null || o.stepTime != null;
         if (o.arrivalRate != null && step) {
             throw new UserError(ExitCodes.USAGE, "--arrival-rate and --step-users/--step-time do not go together: pick one load model");
@@ -40,9 +38,17 @@ final class Plans {
         if (o.stages != null && step) {
             throw new UserError(ExitCodes.USAGE, "--stages and --step-users/--step-time do not go together: pick one load model");
         }
-        if (o.arrivalRate != null) {
-            return new Chosen(null, arrival(o, s));
+        if (o.arrivalRate == null) {
+            refuseArrivalFlags(o);
         }
+        if (o.arrivalRate != null) {
+            refuse(o.users != null, "-u/--users does not apply to --arrival-rate: the rate sets the load (--max-users caps the pool)");
+            refuse(o.spawnRate != null, "-r/--spawn-rate does not apply to --arrival-rate: the rate sets the load");
+            refuse(o.resetStats, "--reset-stats needs users to ramp up; an --arrival-rate run has none");
+            return arrival(o, runTime);
+        }
+        int users = o.users != null ? o.users : RunConfig.DEFAULT_USERS;
+        double spawnRate = o.spawnRate != null ? o.spawnRate : RunConfig.DEFAULT_SPAWN_RATE;
         if (step) {
             if (o.stepUsers == null || o.stepTime == null) {
                 throw new UserError(ExitCodes.USAGE, "a step load needs both --step-users N and --step-time TIME");
@@ -50,18 +56,40 @@ final class Plans {
             if (o.stepUsers < 1) {
                 throw new UserError(ExitCodes.USAGE, "--step-users must be 1 or more, was " + o.stepUsers);
             }
-            return new Chosen(LoadPlan.stepLoad(o.stepUsers, duration("--step-time", o.stepTime), o.users, o.spawnRate,
-                    s.runTime()), null);
+            return LoadPlan.stepLoad(o.stepUsers, RunConfig.duration("--step-time", o.stepTime), users, spawnRate, runTime);
         }
-        String stages = o.stages != null ? o.stages : fileStages(classes);
-        if (stages != null) {
-            return new Chosen(LoadPlan.stages(stages(stages)), null);
+        if (o.stages != null) {
+            refuse(o.users != null, "-u/--users does not go with --stages: the stages set the users");
+            refuse(o.spawnRate != null, "-r/--spawn-rate does not go with --stages: each stage's ramp sets the rate");
+            refuse(runTime != null, "-t/--run-time does not go with --stages: the stages' durations add up to the run time");
+            return LoadPlan.stages(stages(o.stages));
         }
+        // The file's own plan (@Stages, a LoadShape) gives way to -u/-r on the command line: flags win over the file.
+        boolean usersFlagged = o.users != null || o.spawnRate != null;
+        String fileStages = fileStages(classes);
         Class<?> shape = classes.stream().filter(Plans::isShape).findFirst().orElse(null);
-        if (shape != null) {
-            return new Chosen(shaped(shape, s.runTime(), err), null);
+        if (usersFlagged && (fileStages != null || shape != null)) {
+            err.println("stampede: -u/-r on the command line replace the scenario's "
+                    + (fileStages != null ? "@Stages" : "load shape " + shape.getSimpleName()));
+        } else if (fileStages != null) {
+            refuse(runTime != null, "-t/--run-time does not go with the scenario's @Stages: their durations add up to the run time");
+            return LoadPlan.stages(stages(fileStages));
+        } else if (shape != null) {
+            return shaped(shape, runTime, err);
         }
-        return new Chosen(LoadPlan.constant(o.users, o.spawnRate, s.runTime()), null);
+        return LoadPlan.constant(users, spawnRate, runTime);
+    }
+
+    private static void refuseArrivalFlags(RunOptions o) throws UserError {
+        refuse(o.preAllocatedUsers != null, "--pre-allocated-users applies only to --arrival-rate runs");
+        refuse(o.maxUsers != null, "--max-users applies only to --arrival-rate runs (-u sets the users of this one)");
+        refuse(o.maxDelay != null, "--max-delay applies only to --arrival-rate runs");
+    }
+
+    private static void refuse(boolean contradiction, String message) throws UserError {
+        if (contradiction) {
+            throw new UserError(ExitCodes.USAGE, message);
+        }
     }
 
     static List<Threshold> thresholds(RunOptions o, List<Class<?>> classes) throws UserError {
@@ -83,20 +111,25 @@ final class Plans {
         return parsed;
     }
 
-    private static ArrivalPlan arrival(RunOptions o, RunCommand.Settings s) throws UserError {
+    static final int DEFAULT_PRE_ALLOCATED_USERS = 10;
+    static final int DEFAULT_MAX_USERS = 1000;
+
+    private static ArrivalPlan arrival(RunOptions o, Duration runTime) throws UserError {
         double rate = rate(o.arrivalRate);
-        if (o.preAllocatedUsers < 1 || o.maxUsers < o.preAllocatedUsers) {
-            throw new UserError(ExitCodes.USAGE, "need 1 <= --pre-allocated-users (" + o.preAllocatedUsers
-                    + ") <= --max-users (" + o.maxUsers + ")");
+        int pre = o.preAllocatedUsers != null ? o.preAllocatedUsers : DEFAULT_PRE_ALLOCATED_USERS;
+        int max = o.maxUsers != null ? o.maxUsers : Math.max(DEFAULT_MAX_USERS, pre);
+        if (pre < 1 || max < pre) {
+            throw new UserError(ExitCodes.USAGE, "need 1 <= --pre-allocated-users (" + pre + ") <= --max-users (" + max + ")");
         }
-        Duration maxDelay = duration("--max-delay", o.maxDelay);
+        Duration maxDelay = o.maxDelay != null ? RunConfig.duration("--max-delay", o.maxDelay) : ArrivalPlan.DEFAULT_MAX_DELAY;
         if (o.stages != null) {
-            return new ArrivalPlan(rate, stages(o.stages), o.preAllocatedUsers, o.maxUsers, maxDelay);
+            refuse(runTime != null, "-t/--run-time does not go with --stages: the stages' durations add up to the run time");
+            return new ArrivalPlan(rate, stages(o.stages), pre, max, maxDelay);
         }
-        if (s.runTime() == null) {
+        if (runTime == null) {
             throw new UserError(ExitCodes.USAGE, "--arrival-rate needs -t/--run-time (or --stages of rates)");
         }
-        return ArrivalPlan.constant(rate, s.runTime(), o.preAllocatedUsers, o.maxUsers).withMaxDelay(maxDelay);
+        return ArrivalPlan.constant(rate, runTime, pre, max).withMaxDelay(maxDelay);
     }
 
     /** "500/s", "30/m", "2/h" or a bare number (per second). */
@@ -128,14 +161,6 @@ final class Plans {
             return Stage.parseList(text);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCodes.USAGE, "--stages: " + e.getMessage());
-        }
-    }
-
-    private static Duration duration(String flag, String text) throws UserError {
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(ExitCodes.USAGE, flag + ": " + e.getMessage());
         }
     }
 

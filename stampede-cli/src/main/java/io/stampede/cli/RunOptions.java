@@ -24,11 +24,12 @@ final class RunOptions {
     @Option(names = {"-H", "--host"}, paramLabel = "URL", description = "Base URL of the target, e.g. http://127.0.0.1:8080.")
     String host;
 
-    @Option(names = {"-u", "--users"}, paramLabel = "N", defaultValue = "1", description = "Peak number of concurrent users (default ${DEFAULT-VALUE}).")
-    int users;
+    // Flags without a picocli default are null when not given, so a flag that contradicts the plan can be told apart.
+    @Option(names = {"-u", "--users"}, paramLabel = "N", description = "Peak number of concurrent users (default 1).")
+    Integer users;
 
-    @Option(names = {"-r", "--spawn-rate"}, paramLabel = "RATE", defaultValue = "1", description = "Users started per second (default ${DEFAULT-VALUE}).")
-    double spawnRate;
+    @Option(names = {"-r", "--spawn-rate"}, paramLabel = "RATE", description = "Users started per second (default 1).")
+    Double spawnRate;
 
     @Option(names = {"-t", "--run-time"}, paramLabel = "TIME", description = "Stop after this long: 30s, 5m, 1h30m (default: until Ctrl-C).")
     String runTime;
@@ -100,16 +101,16 @@ final class RunOptions {
             description = "Open model: start iterations at this rate (500/s, 30/m) however slow the server is.")
     String arrivalRate;
 
-    @Option(names = "--pre-allocated-users", paramLabel = "N", defaultValue = "10",
-            description = "Arrival rate: users started before the first iteration (default ${DEFAULT-VALUE}).")
-    int preAllocatedUsers;
+    @Option(names = "--pre-allocated-users", paramLabel = "N",
+            description = "Arrival rate: users started before the first iteration (default 10).")
+    Integer preAllocatedUsers;
 
-    @Option(names = "--max-users", paramLabel = "N", defaultValue = "1000",
-            description = "Arrival rate: the most users the pool may grow to; beyond, iterations are dropped (default ${DEFAULT-VALUE}).")
-    int maxUsers;
+    @Option(names = "--max-users", paramLabel = "N",
+            description = "Arrival rate: the most users the pool may grow to; beyond, iterations are dropped (default 1000).")
+    Integer maxUsers;
 
-    @Option(names = "--max-delay", paramLabel = "TIME", defaultValue = "5s",
-            description = "Arrival rate: an iteration that cannot start this late is dropped and counted (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-delay", paramLabel = "TIME",
+            description = "Arrival rate: an iteration that cannot start this late is dropped and counted (default 5s).")
     String maxDelay;
 
     @Option(names = "--transport", paramLabel = "NAME", defaultValue = "socket", hidden = true,

@@ -1,7 +1,7 @@
 package io.stampede.http;
 
 import io.stampede.HttpSession;
-import io.stampede.core.run.SessionFactory;
+import io.stampede.core.transport.SessionFactory;
 import io.stampede.core.stats.RequestRecorder;
 import javax.net.ssl.SSLSocketFactory;
 

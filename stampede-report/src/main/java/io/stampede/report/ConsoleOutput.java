@@ -3,7 +3,7 @@ package io.stampede.report;
 import io.stampede.core.output.Output;
 import io.stampede.core.output.RunInfo;
 import io.stampede.core.output.RunResult;
-import io.stampede.core.run.ArrivalStats;
+import io.stampede.core.stats.ArrivalStats;
 import io.stampede.core.stats.CheckStats;
 import io.stampede.core.stats.EntryStats;
 import io.stampede.core.stats.ErrorStats;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stampede.core.output.RunResult;
-import io.stampede.core.run.ArrivalStats;
+import io.stampede.core.stats.ArrivalStats;
 import io.stampede.core.stats.CheckStats;
 import io.stampede.core.stats.EntryStats;
 import io.stampede.core.stats.ErrorStats;

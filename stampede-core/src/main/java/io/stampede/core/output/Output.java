@@ -1,18 +1,34 @@
 package io.stampede.core.output;
 
+import io.stampede.core.stats.StatsInterval;
 import io.stampede.core.stats.StatsSnapshot;
 
 /**
- * Where results go: the console, CSV files, a JSON summary, later the web UI and Prometheus. The
- * engine calls {@link #start} once, {@link #onSnapshot} about once a second from one reporter
- * thread (never concurrently), and {@link #finish} once with the final, complete statistics, also
- * after Ctrl-C. Outputs see only immutable values, never the engine.
+ * Where results go: the console, CSV files, a JSON summary, the web UI, Prometheus. The run driver
+ * calls {@link #start} once a run, then each interval (about a second) {@link #onInterval} with what
+ * was measured in it and {@link #onSnapshot} with the cumulative statistics, from one thread (never
+ * concurrently), and {@link #finish} once with the final, complete statistics, also after Ctrl-C.
+ * Outputs see only immutable values, never the engine. An output that throws is dropped from the
+ * periodic calls of that run (and said so once); it still gets {@link #finish}, and no other output
+ * is affected.
  */
 public interface Output {
+    /** How this output is named when it fails. */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+
     default void start(RunInfo info) {
     }
 
-    /** A periodic snapshot; must not block for long (it delays the next one). */
+    /**
+     * What was measured during one interval, in sequence; the run's last interval (taken after every
+     * user stopped) comes just before {@link #finish}. Charts and a master consume these.
+     */
+    default void onInterval(StatsInterval interval) {
+    }
+
+    /** A periodic cumulative snapshot; must not block for long (it delays the next one). */
     default void onSnapshot(StatsSnapshot snapshot) {
     }
 

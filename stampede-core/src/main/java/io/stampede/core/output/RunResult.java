@@ -1,6 +1,6 @@
 package io.stampede.core.output;
 
-import io.stampede.core.run.ArrivalStats;
+import io.stampede.core.stats.ArrivalStats;
 import io.stampede.core.stats.StatsSnapshot;
 import io.stampede.core.threshold.ThresholdResult;
 import java.util.List;

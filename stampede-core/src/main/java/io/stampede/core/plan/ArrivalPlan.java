@@ -13,7 +13,7 @@ import java.util.List;
  * @param maxUsers the most users the pool may grow to; beyond that, iterations wait and start late
  * @param maxDelay how late an iteration may start; a later one is dropped and counted
  */
-public record ArrivalPlan(double startRate, List<Stage> stages, int preAllocatedUsers, int maxUsers, Duration maxDelay) {
+public record ArrivalPlan(double startRate, List<Stage> stages, int preAllocatedUsers, int maxUsers, Duration maxDelay) implements Plan {
     /** The default for {@code maxDelay}. */
     public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(5);
 

@@ -11,7 +11,7 @@ import java.util.List;
  * @param duration when the run ends; null runs until stopped
  * @param description one line for the console ("10 users at 2/s for 30s")
  */
-public record LoadPlan(List<LoadStep> steps, Duration duration, String description, Shape shape) {
+public record LoadPlan(List<LoadStep> steps, Duration duration, String description, Shape shape) implements Plan {
     public LoadPlan {
         steps = List.copyOf(steps);
     }

@@ -1,39 +1,38 @@
 package io.stampede.core.run;
 
-import io.stampede.core.stats.StatsSnapshot;
-
 /**
- * The seam through which a run is driven: by a load plan, by the web UI, or by a master that
- * drives many workers. A local run is a cluster of one: the same calls reach an {@link Engine}
- * in-process or, later, a worker over the network.
+ * The seam through which a run is driven. {@link RunDriver} is the only caller: it turns plans and
+ * outside commands (a web page, a test, a master) into targets, and asks for what was measured
+ * once per interval. A local {@link Engine} implements it in-process; a master implements it over
+ * its workers, so a local run is a cluster of one.
  */
 public interface LoadController {
     /**
-     * Ramps the running users towards {@code users}, starting or stopping them at {@code perSecond}
-     * (0 or less: all at once). May be called again at any time; the newest target wins.
+     * Throws {@link IllegalArgumentException} when {@code target} cannot run here (an unknown user
+     * class, say), without changing anything; called before {@link #apply} so a bad command is
+     * refused where it was given.
      */
-    void setUsers(int users, double perSecond);
+    void check(LoadTarget target);
 
     /**
-     * As {@link #setUsers(int, double)}, with only the named user classes (null: all of them); users
-     * of the other classes are stopped at the same rate.
+     * Moves towards {@code target}; the newest target wins. {@code atNanos} (on the run's clock) is
+     * when the target takes effect: a plan's step says when it was due, so a target delivered a few
+     * milliseconds late still ramps and schedules from its due time.
      */
-    default void setUsers(int users, double perSecond, java.util.Set<String> userClasses) {
-        if (userClasses != null) {
-            throw new UnsupportedOperationException("this controller cannot choose user classes");
-        }
-        setUsers(users, perSecond);
-    }
+    void apply(LoadTarget target, long atNanos);
+
+    /** Whether the users (or the pool) have reached the latest target. */
+    boolean settled();
 
     /** Users running now. */
     int runningUsers();
 
-    /** Statistics as of now: everything recorded so far. */
-    StatsSnapshot snapshot();
+    /** Takes what was measured since the previous call. */
+    Measurement measure();
 
     /**
      * Stops every user: waiting users stop at once, users in a task finish it within the stop timeout,
-     * then the rest are interrupted. Returns when every user has ended.
+     * then the rest are interrupted. Returns when every user has ended; the controller can start again.
      */
     void stopAll();
 }

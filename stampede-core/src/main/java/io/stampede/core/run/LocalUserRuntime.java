@@ -4,6 +4,7 @@ import io.stampede.HttpSession;
 import io.stampede.User;
 import io.stampede.core.stats.RequestRecorder;
 import io.stampede.core.stats.StatsRegistry;
+import io.stampede.core.transport.SessionFactory;
 import io.stampede.spi.UserRuntime;
 import java.util.random.RandomGenerator;
 

@@ -9,6 +9,8 @@ import io.stampede.core.spec.TaskSpec;
 import io.stampede.core.spec.UserSpec;
 import io.stampede.core.spec.WeightedPicker;
 import io.stampede.core.stats.StatsRegistry;
+import io.stampede.core.time.Clock;
+import io.stampede.core.transport.SessionFactory;
 import io.stampede.spi.UserRuntime;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -26,6 +28,7 @@ final class UserLoop implements Runnable {
     private final SessionFactory sessions;
     private final StatsRegistry registry;
     private final Iterations iterations;
+    private final Clock clock;
     private final Runnable onEnd;
     private volatile boolean stopping;
     private volatile boolean forced;
@@ -36,13 +39,14 @@ final class UserLoop implements Runnable {
      *                   else the open-model schedule that says when this user starts each iteration
      */
     UserLoop(UserSpec spec, long userId, RandomGenerator random, SessionFactory sessions, StatsRegistry registry,
-             Iterations iterations, Runnable onEnd) {
+             Iterations iterations, Clock clock, Runnable onEnd) {
         this.spec = spec;
         this.userId = userId;
         this.random = random;
         this.sessions = sessions;
         this.registry = registry;
         this.iterations = iterations;
+        this.clock = clock;
         this.onEnd = onEnd;
     }
 
@@ -115,33 +119,31 @@ final class UserLoop implements Runnable {
         }
     }
 
-    /** Runs tasks until stopped; for a task set, also until it is interrupted. Returns false on StopUser. */
+    /** How a task ended, for the loop that ran it. */
+    private enum Outcome { NEXT, INTERRUPTED, END_USER }
+
+    /** Runs tasks until stopped; for a task set, also until it is interrupted. Returns false when the user ends. */
     private boolean loop(Object owner, WeightedPicker<TaskSpec> tasks, List<TaskSpec> sequence, WaitTime wait,
                          LocalUserRuntime runtime, boolean isSet) {
         int step = 0;
         while (!stopping) {
             TaskSpec task = sequence == null ? tasks.pick(random) : sequence.get(step++ % sequence.size());
-            long start = System.nanoTime();
-            try {
-                if (task.method() != null) {
-                    task.method().invokeExact(owner);
-                } else if (!runTaskSet(task.taskSet(), wait, runtime)) {
+            long start = clock.nanoTime();
+            switch (runTask(owner, task, wait, runtime)) {
+                case END_USER -> {
                     return false;
                 }
-            } catch (StopUser e) {
-                stopping = true;
-                return false;
-            } catch (InterruptTaskSet e) {
-                if (isSet) {
-                    return true;
+                case INTERRUPTED -> {
+                    if (isSet) {
+                        return true;
+                    }
                 }
-            } catch (Throwable t) {
-                report(t);
+                case NEXT -> { }
             }
             if (stopping) {
                 break;
             }
-            pause(wait.nanosAfter(start, System.nanoTime(), random));
+            pause(wait.nanosAfter(start, clock.nanoTime(), random));
         }
         return true;
     }
@@ -158,21 +160,31 @@ final class UserLoop implements Runnable {
             if (intended < 0) {
                 continue;
             }
-            iterations.recorder().late(System.nanoTime() - intended);
-            TaskSpec task = spec.tasks().pick(random);
-            try {
-                if (task.method() != null) {
-                    task.method().invokeExact((Object) user);
-                } else if (!runTaskSet(task.taskSet(), wait, runtime)) {
-                    return;
-                }
-            } catch (StopUser e) {
-                stopping = true;
-            } catch (InterruptTaskSet e) {
-                // a task of the user itself interrupted: nothing to leave
-            } catch (Throwable t) {
-                report(t);
+            iterations.recorder().late(clock.nanoTime() - intended);
+            // a task of the user itself that interrupts has no set to leave: the next iteration runs
+            if (runTask(user, spec.tasks().pick(random), wait, runtime) == Outcome.END_USER) {
+                return;
             }
+        }
+    }
+
+    /** Runs one task (a method, or a whole task set) and says how it ended; scenario exceptions are counted. */
+    private Outcome runTask(Object owner, TaskSpec task, WaitTime wait, LocalUserRuntime runtime) {
+        try {
+            if (task.method() != null) {
+                task.method().invokeExact(owner);
+            } else if (!runTaskSet(task.taskSet(), wait, runtime)) {
+                return Outcome.END_USER;
+            }
+            return Outcome.NEXT;
+        } catch (StopUser e) {
+            stopping = true;
+            return Outcome.END_USER;
+        } catch (InterruptTaskSet e) {
+            return Outcome.INTERRUPTED;
+        } catch (Throwable t) {
+            report(t);
+            return Outcome.NEXT;
         }
     }
 
@@ -221,11 +233,11 @@ final class UserLoop implements Runnable {
 
     /** Waits, but wakes at once when asked to stop. */
     private void pause(long nanos) {
-        long deadline = System.nanoTime() + nanos;
+        long deadline = clock.nanoTime() + nanos;
         long left = nanos;
         while (left > 0 && !stopping) {
             LockSupport.parkNanos(this, left);
-            left = deadline - System.nanoTime();
+            left = deadline - clock.nanoTime();
         }
     }
 

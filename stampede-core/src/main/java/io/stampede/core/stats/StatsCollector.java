@@ -55,6 +55,19 @@ public final class StatsCollector {
                 registry.checks());
     }
 
+    private long sequence;
+    private long lastEpoch = -1;
+
+    /** TEMPORARY stand-in until the stats branch lands. */
+    public synchronized StatsInterval next(int users) {
+        long now = clock.epochMillis();
+        long from = lastEpoch < 0 ? startEpochMillis : lastEpoch;
+        lastEpoch = now;
+        List<EntryStats> interval = registry.flipIntervals().stream().filter(e -> e.count() > 0).toList();
+        return new StatsInterval(++sequence, "local", from, now, users, interval, registry.errors(), registry.exceptions(),
+                registry.checks());
+    }
+
     /** Forgets everything measured so far and starts counting again now (Locust's --reset-stats). */
     public synchronized void reset() {
         registry.flipIntervals();

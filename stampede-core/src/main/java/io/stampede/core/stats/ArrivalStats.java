@@ -1,4 +1,4 @@
-package io.stampede.core.run;
+package io.stampede.core.stats;
 
 /**
  * How an arrival-rate run kept its schedule.

@@ -1,4 +1,4 @@
-package io.stampede.core.run;
+package io.stampede.core.transport;
 
 import io.stampede.HttpSession;
 import io.stampede.core.stats.RequestRecorder;
