@@ -7,11 +7,13 @@ import io.stampede.testkit.SelfSigned;
 import io.stampede.testkit.TargetServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** HTTPS with verification on by default, --insecure, and how many connections the server sees. */
+@Timeout(120)
 class ConnectionsTest {
     @TempDir
     Path dir;

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A misbehaving server gives failures that name their cause, with the right timings. */
+@Timeout(120)
 class FailureNamesTest {
     @TempDir
     Path dir;

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Nested and sequential task sets, as Locust users write them, judged by the order the server saw. */
+@Timeout(120)
 class TaskSetsTest {
     @TempDir
     Path dir;
