@@ -52,11 +52,14 @@ class ConnectionsTest {
     @Test
     void eachUserKeepsOneConnectionByDefault() throws Exception {
         try (TargetServer server = TargetServer.start()) {
+            Path json = dir.resolve("keep.json");
             Cli.Result r = Cli.run("-f", user().toString(), "-H", server.url(), "-u", "12", "-r", "100", "-t", "2s",
-                    "--only-summary");
+                    "--only-summary", "--json-file", json.toString());
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(server.connectionCount()).isEqualTo(12 + 1); // + the reachability check before the run
-            assertThat(server.requestCount()).isGreaterThan(12 * 20);
+            long reported = Cli.Result.entry(r.json(json), "Aggregated").get("num_requests").asLong();
+            assertThat(reported).isGreaterThan(12 * 20).isEqualTo(server.requestCount("GET", "/fast"))
+                    .isEqualTo(server.requestCount());
         }
     }
 
