@@ -7,11 +7,13 @@ import io.stampede.testkit.SelfSigned;
 import io.stampede.testkit.TargetServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** HTTPS with verification on by default, --insecure, and how many connections the server sees. */
+@Timeout(120)
 class ConnectionsTest {
     @TempDir
     Path dir;
@@ -50,11 +52,14 @@ class ConnectionsTest {
     @Test
     void eachUserKeepsOneConnectionByDefault() throws Exception {
         try (TargetServer server = TargetServer.start()) {
+            Path json = dir.resolve("keep.json");
             Cli.Result r = Cli.run("-f", user().toString(), "-H", server.url(), "-u", "12", "-r", "100", "-t", "2s",
-                    "--only-summary");
+                    "--only-summary", "--json-file", json.toString());
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(server.connectionCount()).isEqualTo(12 + 1); // + the reachability check before the run
-            assertThat(server.requestCount()).isGreaterThan(12 * 20);
+            long reported = Cli.Result.entry(r.json(json), "Aggregated").get("num_requests").asLong();
+            assertThat(reported).isGreaterThan(12 * 20).isEqualTo(server.requestCount("GET", "/fast"))
+                    .isEqualTo(server.requestCount());
         }
     }
 

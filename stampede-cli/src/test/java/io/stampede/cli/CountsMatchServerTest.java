@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real load against a real server: what the server received is exactly what Stampede reports. */
+@Timeout(120)
 class CountsMatchServerTest {
     @TempDir
     Path dir;

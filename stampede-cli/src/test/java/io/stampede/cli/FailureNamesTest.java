@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A misbehaving server gives failures that name their cause, with the right timings. */
+@Timeout(120)
 class FailureNamesTest {
     @TempDir
     Path dir;
@@ -93,7 +95,14 @@ class FailureNamesTest {
             Cli.Result r = Cli.run("-f", scenario.toString(), "-H", server.url(), "-u", "2", "-t", "1s", "-r", "10",
                     "--only-summary", "--json-file", json.toString(), "--exit-code-on-error", "7");
             assertThat(r.exit()).isEqualTo(7);
-            assertThat(r.json(json).get("failures").get(0).get("error").asText()).isEqualTo("connection refused");
+            JsonNode doc = r.json(json);
+            assertThat(doc.get("failures").get(0).get("error").asText()).isEqualTo("connection refused");
+            // the refused requests never reached the target; the others all did, and only they
+            long home = Cli.Result.entry(doc, "/fast").get("num_requests").asLong();
+            assertThat(home).isPositive().isEqualTo(server.requestCount("GET", "/fast")).isEqualTo(server.requestCount());
+            JsonNode total = Cli.Result.entry(doc, "Aggregated");
+            assertThat(total.get("num_failures").asLong()).isPositive()
+                    .isEqualTo(total.get("num_requests").asLong() - home);
         }
     }
 }

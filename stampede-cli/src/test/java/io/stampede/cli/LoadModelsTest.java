@@ -15,9 +15,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Stages, step load, shapes and the open model, judged by what the server saw over time. */
+@Timeout(120)
 class LoadModelsTest {
     @TempDir
     Path dir;
@@ -151,7 +153,9 @@ class LoadModelsTest {
                 """);
         try (TargetServer server = TargetServer.start()) {
             Path prefix = dir.resolve("st");
-            Cli.Result r = Cli.run("-f", scenario.toString(), "-H", server.url(), "--only-summary", "--csv", prefix.toString());
+            Path json = dir.resolve("st.json");
+            Cli.Result r = Cli.run("-f", scenario.toString(), "-H", server.url(), "--only-summary", "--csv", prefix.toString(),
+                    "--json-file", json.toString());
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(r.out()).contains("stages 1s:6 1s:6 1s:0").contains("run time reached");
             List<Integer> userCounts = Files.readAllLines(dir.resolve("st_stats_history.csv")).stream().skip(1)
@@ -159,6 +163,8 @@ class LoadModelsTest {
             assertThat(userCounts).contains(6);
             assertThat(userCounts.get(userCounts.size() - 1)).isLessThan(6);
             assertThat(server.connectionCount()).isEqualTo(6 + 1);
+            assertThat(Cli.Result.entry(r.json(json), "Aggregated").get("num_requests").asLong())
+                    .isPositive().isEqualTo(server.requestCount("GET", "/fast")).isEqualTo(server.requestCount());
         }
     }
 
@@ -190,6 +196,8 @@ class LoadModelsTest {
             assertThat(doc.get("user_count").asInt()).isEqualTo(5);
             assertThat(doc.get("duration_s").asDouble()).isBetween(2.4, 4.5);
             assertThat(server.connectionCount()).isEqualTo(5 + 1);
+            assertThat(Cli.Result.entry(doc, "Aggregated").get("num_requests").asLong())
+                    .isPositive().isEqualTo(server.requestCount("GET", "/fast")).isEqualTo(server.requestCount());
         }
     }
 
@@ -228,7 +236,13 @@ class LoadModelsTest {
             Path json = dir.resolve("shift.json");
             Cli.Result r = Cli.run("-f", scenario.toString(), "-H", server.url(), "--only-summary", "--json-file", json.toString());
             assertThat(r.exit()).as(r.err()).isZero();
-            assertThat(r.json(json).get("stop_reason").asText()).isEqualTo("load shape ended");
+            JsonNode doc = r.json(json);
+            assertThat(doc.get("stop_reason").asText()).isEqualTo("load shape ended");
+            for (String path : List.of("/morning", "/evening")) {
+                assertThat(Cli.Result.entry(doc, path).get("num_requests").asLong()).as(path)
+                        .isPositive().isEqualTo(seen.get(path).size()).isEqualTo(server.requestCount("GET", path));
+            }
+            assertThat(Cli.Result.entry(doc, "Aggregated").get("num_requests").asLong()).isEqualTo(server.requestCount());
             long lastMorning = seen.get("/morning").stream().mapToLong(Long::longValue).max().orElseThrow();
             long firstEvening = seen.get("/evening").stream().mapToLong(Long::longValue).min().orElseThrow();
             long firstMorning = seen.get("/morning").stream().mapToLong(Long::longValue).min().orElseThrow();
@@ -270,6 +284,11 @@ class LoadModelsTest {
                     .contains("name=\"p95&lt;5ms\"").contains("<failure message=\"was ")
                     .contains("<testcase classname=\"stampede.checks\" name=\"status is 200\"/>");
             assertThat(r.out()).contains("Thresholds").contains("FAIL");
+            JsonNode doc = r.json(json);
+            assertThat(Cli.Result.entry(doc, "/slow").get("num_requests").asLong()).isEqualTo(server.requestCount("GET", "/slow"));
+            assertThat(Cli.Result.entry(doc, "/fast").get("num_requests").asLong()).isEqualTo(server.requestCount("GET", "/fast"));
+            assertThat(Cli.Result.entry(doc, "Aggregated").get("num_requests").asLong())
+                    .isPositive().isEqualTo(server.requestCount());
         }
     }
 
@@ -283,7 +302,12 @@ class LoadModelsTest {
                     "--threshold", "fail_ratio<0.01", "--abort-on-threshold", "--only-summary", "--json-file", json.toString());
             assertThat((System.nanoTime() - start) / 1e9).isLessThan(15);
             assertThat(r.exit()).isEqualTo(ExitCodes.THRESHOLD_FAILED);
-            assertThat(r.json(json).get("stop_reason").asText()).isEqualTo("threshold failed: fail_ratio<0.01 (was 1)");
+            JsonNode doc = r.json(json);
+            assertThat(doc.get("stop_reason").asText()).isEqualTo("threshold failed: fail_ratio<0.01 (was 1)");
+            JsonNode total = Cli.Result.entry(doc, "Aggregated");
+            // every request failed, and every one of them reached the server
+            assertThat(total.get("num_failures").asLong()).isPositive().isEqualTo(total.get("num_requests").asLong())
+                    .isEqualTo(server.requestCount("GET", "/status/500")).isEqualTo(server.requestCount());
         }
     }
 }

@@ -12,9 +12,11 @@ import java.util.Map;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Where scenarios come from besides one file: a folder of them, and compiled classes on --classpath. */
+@Timeout(120)
 class ScenarioSourcesTest {
     @TempDir
     Path dir;

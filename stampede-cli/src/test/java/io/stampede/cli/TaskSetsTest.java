@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Nested and sequential task sets, as Locust users write them, judged by the order the server saw. */
+@Timeout(120)
 class TaskSetsTest {
     @TempDir
     Path dir;
@@ -70,9 +72,16 @@ class TaskSetsTest {
                     }
                 }
                 """);
-        Cli.Result r = Cli.run("-f", scenario.toString(), "-H", "http://127.0.0.1:1", "-t", "1s");
-        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("Steps.first: a task of a SequentialTaskSet needs its place, @Task(order = N)");
+        try (TargetServer server = TargetServer.start()) {
+            Cli.Result r = Cli.run("-f", scenario.toString(), "-H", server.url(), "-t", "1s");
+            assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err().lines().toList()).as(r.err()).hasSize(1);
+            assertThat(r.err()).startsWith("stampede: ")
+                    .contains("Steps.first: a task of a SequentialTaskSet needs its place, @Task(order = N)");
+            server.catchUp();
+            assertThat(server.connectionCount()).as("refused before the run: not even the reachability check").isZero();
+            assertThat(server.requestCount()).isZero();
+        }
     }
 
     @Test

@@ -8,8 +8,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The demo API's contract, against the real server and its seeded database. */
+@Timeout(120)
 class DemoApiTest {
     static DemoServer server;
     static ApiClient api;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * API with the stampede command this build made, without a failure, and every request it reports is
  * one the API received.
  */
+@Timeout(300)
 class ExamplesIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -42,7 +44,11 @@ class ExamplesIT {
                     "-u", "8", "-r", "8", "-t", "4s", "--headless", "--only-summary", "--json-file", json.toString())
                     .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("%s finishes by itself", example).isTrue();
+            try {
+                assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("%s finishes by itself", example).isTrue();
+            } finally {
+                p.destroyForcibly(); // gone already, unless the wait failed
+            }
             String out = Files.readString(dir.resolve("out.txt"));
             assertThat(p.exitValue()).as(out).isZero();
 

@@ -11,8 +11,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The slow report behind a bounded pool: it queues, plateaus at pool/delay, and finally answers 503. */
+@Timeout(120)
 class PoolSaturationTest {
     private static DemoServer server(int pool, Duration poolTimeout, Duration delay, boolean cache) throws Exception {
         return new DemoServer(new DemoConfig(0, "127.0.0.1", pool, poolTimeout, delay, cache, null, "sa", "",

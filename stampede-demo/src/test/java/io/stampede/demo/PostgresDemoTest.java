@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The demo API on PostgreSQL instead of the embedded H2: migrations, seeding, auth, a write and the
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * Needs STAMPEDE_PG_URL (a JDBC URL with user and password, allowed to create databases), which
  * .ci/postgres prints after installing and starting PostgreSQL; without it the test is skipped and says why.
  */
+@Timeout(120)
 class PostgresDemoTest {
 
     @Test

@@ -23,9 +23,11 @@ import java.util.concurrent.locks.LockSupport;
  * {@code /fast}, {@code /slow?ms=N}, {@code /status/N}, {@code /bytes?n=N}, {@code /echo},
  * {@code /json}, {@code /chunked}, and misbehaving {@code /reset}, {@code /close}, {@code /hang},
  * {@code /partial}; anything else is 404. {@link #stall} makes every answer wait, like a server in a
- * long GC pause.
+ * long GC pause. {@link #catchUp} makes a count of zero mean that nothing came.
  */
 public final class TargetServer implements AutoCloseable {
+    /** The path of {@link #catchUp}'s own request, which is not counted. */
+    private static final String CATCH_UP = "/.testkit/catch-up";
     private final ServerSocket socket;
     private final Map<String, Handler> routes = new HashMap<>();
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
@@ -89,6 +91,26 @@ public final class TargetServer implements AutoCloseable {
         connections.set(0);
     }
 
+    /**
+     * Returns once the server has accepted every connection made to it before this call, and read every
+     * request a client sent and waited for: it sends a request of its own on a fresh connection and
+     * waits for the answer, and the server accepts connections in the order they were made. That
+     * connection and request are not counted, so a test that expects a client to have sent nothing
+     * calls this, then asserts {@code connectionCount()} and {@code requestCount()} are 0. Plain HTTP only.
+     */
+    public void catchUp() throws IOException {
+        if (tls) {
+            throw new IllegalStateException("catchUp() speaks plain HTTP; this server is HTTPS");
+        }
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port()), 5_000);
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write(("GET " + CATCH_UP + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            s.getInputStream().readAllBytes(); // the answer, then the server closes: it has served this connection
+        }
+    }
+
     /** From now on, for {@code millis}, no request is answered before the stall ends. */
     public void stall(long millis) {
         stallUntilNanos = System.nanoTime() + millis * 1_000_000L;
@@ -115,6 +137,11 @@ public final class TargetServer implements AutoCloseable {
             RequestReader reader = new RequestReader(new BufferedInputStream(s.getInputStream()));
             OutputStream out = new BufferedOutputStream(s.getOutputStream());
             for (Request r = reader.next(); r != null; r = reader.next()) {
+                if (r.path().equals(CATCH_UP)) {
+                    connections.decrementAndGet(); // counted on accept: catchUp() is not a client of the test
+                    answer(s, out, Reply.text(200, "caught up"), true);
+                    return;
+                }
                 counts.computeIfAbsent(r.method() + ' ' + r.path(), k -> new AtomicLong()).incrementAndGet();
                 total.incrementAndGet();
                 Reply reply = route(r);
