@@ -136,15 +136,17 @@ public record StatsSnapshot(long startEpochMillis, long epochMillis, int users, 
                 EntryStats.empty(AGGREGATED), 0, newErrors, List.of(), List.of());
     }
 
+    /** Entries of both lists summed per key, sorted by key. */
     static List<EntryStats> mergeEntries(List<EntryStats> a, List<EntryStats> b) {
-        Map<StatsKey, EntryStats> byKey = new TreeMap<>();
-        for (EntryStats e : a) {
-            byKey.merge(e.key(), e, EntryStats::merge);
+        Map<StatsKey, List<EntryStats>> byKey = new TreeMap<>();
+        for (List<EntryStats> list : List.of(a, b)) {
+            for (EntryStats e : list) {
+                byKey.computeIfAbsent(e.key(), k -> new ArrayList<>(2)).add(e);
+            }
         }
-        for (EntryStats e : b) {
-            byKey.merge(e.key(), e, EntryStats::merge);
-        }
-        return new ArrayList<>(byKey.values());
+        List<EntryStats> merged = new ArrayList<>(byKey.size());
+        byKey.forEach((key, parts) -> merged.add(parts.size() == 1 ? parts.get(0) : EntryStats.sum(key, parts)));
+        return merged;
     }
 
     private static <T> List<T> mergeBy(List<T> a, List<T> b, Function<T, String> id, BinaryOperator<T> merge) {
@@ -160,10 +162,6 @@ public record StatsSnapshot(long startEpochMillis, long epochMillis, int users, 
 
     /** The sum of entries under the {@link #AGGREGATED} key. */
     static EntryStats totalOf(List<EntryStats> entries) {
-        EntryStats sum = EntryStats.empty(AGGREGATED);
-        for (EntryStats e : entries) {
-            sum = sum.mergeAs(AGGREGATED, e);
-        }
-        return sum;
+        return EntryStats.sum(AGGREGATED, entries);
     }
 }
