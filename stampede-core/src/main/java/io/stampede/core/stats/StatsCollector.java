@@ -22,36 +22,34 @@ public final class StatsCollector {
     private final Map<StatsKey, EntryStats> totals = new HashMap<>();
     private final Deque<Interval> window = new ArrayDeque<>();
     private long startEpochMillis;
-    private long lastTickNanos;
+    private long lastTickMillis;
 
     public StatsCollector(StatsRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
         this.startEpochMillis = clock.epochMillis();
-        this.lastTickNanos = clock.nanoTime();
+        this.lastTickMillis = startEpochMillis;
     }
 
     /** Takes what was recorded since the last tick and returns the snapshot as of now. */
     public synchronized StatsSnapshot tick(int users) {
-        long nowNanos = clock.nanoTime();
         List<EntryStats> interval = registry.flipIntervals().stream().filter(e -> e.count() > 0).toList();
         for (EntryStats e : interval) {
             totals.merge(e.key(), e, EntryStats::merge);
         }
-        window.addLast(new Interval(interval, (nowNanos - lastTickNanos) / 1e9));
-        lastTickNanos = nowNanos;
+        long nowMillis = clock.epochMillis();
+        window.addLast(new Interval(interval, lastTickMillis));
+        lastTickMillis = nowMillis;
         while (window.size() > WINDOW_TICKS) {
             window.removeFirst();
         }
         List<EntryStats> entries = StatsSnapshot.mergeEntries(List.copyOf(totals.values()), List.of());
         List<EntryStats> current = List.of();
-        double currentSeconds = 0;
         for (Interval i : window) {
             current = StatsSnapshot.mergeEntries(current, i.entries);
-            currentSeconds += i.seconds;
         }
-        return new StatsSnapshot(startEpochMillis, clock.epochMillis(), users, entries, StatsSnapshot.totalOf(entries),
-                current, StatsSnapshot.totalOf(current), currentSeconds, registry.errors(), registry.exceptions(),
+        return new StatsSnapshot(startEpochMillis, nowMillis, users, entries, StatsSnapshot.totalOf(entries),
+                current, StatsSnapshot.totalOf(current), window.getFirst().startEpochMillis, registry.errors(), registry.exceptions(),
                 registry.checks());
     }
 
@@ -62,9 +60,9 @@ public final class StatsCollector {
         totals.clear();
         window.clear();
         startEpochMillis = clock.epochMillis();
-        lastTickNanos = clock.nanoTime();
+        lastTickMillis = startEpochMillis;
     }
 
-    private record Interval(List<EntryStats> entries, double seconds) {
+    private record Interval(List<EntryStats> entries, long startEpochMillis) {
     }
 }
