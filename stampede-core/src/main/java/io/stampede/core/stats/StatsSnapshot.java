@@ -201,7 +201,7 @@ public record StatsSnapshot(long startEpochMillis, long epochMillis, int users, 
         return merged;
     }
 
-    private static <T> List<T> mergeBy(List<T> a, List<T> b, Function<T, String> id, BinaryOperator<T> merge) {
+    static <T> List<T> mergeBy(List<T> a, List<T> b, Function<T, String> id, BinaryOperator<T> merge) {
         Map<String, T> byId = new LinkedHashMap<>();
         for (T t : a) {
             byId.merge(id.apply(t), t, merge);

@@ -12,7 +12,7 @@ class EntryStatsTest {
     private static EntryStats of(long... nanos) {
         IntervalAccumulator a = new IntervalAccumulator();
         for (int i = 0; i < nanos.length; i++) {
-            a.record(nanos[i], 10, i % 3 == 0, 1_000 + i);
+            a.record(nanos[i], 10, i % 3 == 0 ? "HTTP 500" : null, 1_000 + i);
         }
         return a.toStats(KEY);
     }
