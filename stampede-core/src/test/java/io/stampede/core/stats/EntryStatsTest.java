@@ -9,7 +9,7 @@ class EntryStatsTest {
     private static final StatsKey KEY = new StatsKey("GET", "/e");
 
     /** One accumulator's samples, as one interval would hand them over. */
-    private static EntryStats of(long... nanos) {
+    static EntryStats of(long... nanos) {
         IntervalAccumulator a = new IntervalAccumulator();
         for (int i = 0; i < nanos.length; i++) {
             a.record(nanos[i], 10, i % 3 == 0 ? "HTTP 500" : null, 1_000 + i);
