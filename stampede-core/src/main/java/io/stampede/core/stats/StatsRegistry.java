@@ -53,7 +53,7 @@ public final class StatsRegistry implements RequestRecorder {
         StringWriter trace = new StringWriter();
         t.printStackTrace(new PrintWriter(trace));
         String traceback = withoutEngineFrames(trace.toString());
-        exceptions.computeIfAbsent(message + '\n' + traceback, k -> new ExceptionCounter(message, traceback)).count.increment();
+        exceptions.computeIfAbsent(message + '\0' + traceback, k -> new ExceptionCounter(message, traceback)).count.increment();
     }
 
     /** The engine's own frames say nothing about the scenario's bug; the user's frames stay. */
