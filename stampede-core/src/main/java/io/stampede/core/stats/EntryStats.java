@@ -1,5 +1,6 @@
 package io.stampede.core.stats;
 
+import java.util.Objects;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -8,7 +9,8 @@ import org.HdrHistogram.Histogram;
  * of its workers' and the "Aggregated" row is computed over all samples, not averaged over rows.
  *
  * <p>Response times are held in microseconds with three significant digits (HdrHistogram), and
- * reported in milliseconds. Min, max and the total are exact.
+ * reported in milliseconds. Min, max and the total are exact. Two values are {@link #equals equal}
+ * when every field is, histograms compared count by count.
  */
 public final class EntryStats {
     static final int SIGNIFICANT_DIGITS = 3;
@@ -59,6 +61,27 @@ public final class EntryStats {
                 contentBytes + other.contentBytes, Math.max(lastEpochMillis, other.lastEpochMillis));
     }
 
+    /** The sum of all {@code parts} under {@code as}, adding into one histogram instead of copying one per part. */
+    static EntryStats sum(StatsKey as, Iterable<EntryStats> parts) {
+        Histogram sum = newHistogram();
+        long failures = 0;
+        long totalNanos = 0;
+        long minNanos = Long.MAX_VALUE;
+        long maxNanos = 0;
+        long contentBytes = 0;
+        long lastEpochMillis = 0;
+        for (EntryStats e : parts) {
+            sum.add(e.micros);
+            failures += e.failures;
+            totalNanos += e.totalNanos;
+            minNanos = Math.min(minNanos, e.minNanos);
+            maxNanos = Math.max(maxNanos, e.maxNanos);
+            contentBytes += e.contentBytes;
+            lastEpochMillis = Math.max(lastEpochMillis, e.lastEpochMillis);
+        }
+        return new EntryStats(as, sum, failures, totalNanos, minNanos, maxNanos, contentBytes, lastEpochMillis);
+    }
+
     /**
      * What was recorded after {@code earlier} (an older snapshot of the same key): exact counts and
      * totals; min and max at the histogram's resolution, since extremes cannot be subtracted.
@@ -106,6 +129,21 @@ public final class EntryStats {
         return maxNanos / 1e6;
     }
 
+    /** The exact shortest sample in nanoseconds, {@link Long#MAX_VALUE} when there is none. */
+    long minNanos() {
+        return minNanos;
+    }
+
+    /** The exact longest sample in nanoseconds, 0 when there is none. */
+    long maxNanos() {
+        return maxNanos;
+    }
+
+    /** The histogram itself, not a copy: for encoders in this package, which only read it. */
+    Histogram histogram() {
+        return micros;
+    }
+
     public long totalNanos() {
         return totalNanos;
     }
@@ -151,5 +189,26 @@ public final class EntryStats {
     /** A copy of the response-time histogram in microseconds (for outputs that need all of it). */
     public Histogram histogramMicros() {
         return micros.copy();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EntryStats e && key.equals(e.key) && failures == e.failures && totalNanos == e.totalNanos
+                && minNanos == e.minNanos && maxNanos == e.maxNanos && contentBytes == e.contentBytes
+                && lastEpochMillis == e.lastEpochMillis && micros.equals(e.micros);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(key, micros, failures, totalNanos, minNanos, maxNanos, contentBytes, lastEpochMillis);
+    }
+
+    /** The fields a failed test needs to see, without the histogram's counts. */
+    @Override
+    public String toString() {
+        return "EntryStats[" + key.method() + ' ' + key.name() + ", count=" + count() + ", failures=" + failures
+                + ", totalNanos=" + totalNanos + ", minNanos=" + minNanos + ", maxNanos=" + maxNanos
+                + ", contentBytes=" + contentBytes + ", lastEpochMillis=" + lastEpochMillis
+                + ", p50/p99 micros=" + micros.getValueAtPercentile(50) + '/' + micros.getValueAtPercentile(99) + ']';
     }
 }

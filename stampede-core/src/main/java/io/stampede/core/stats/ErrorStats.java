@@ -11,8 +11,11 @@ public record ErrorStats(String method, String name, String error, long occurren
                 Math.min(firstEpochMillis, other.firstEpochMillis), Math.max(lastEpochMillis, other.lastEpochMillis));
     }
 
-    /** The grouping identity of a row. */
+    /**
+     * The grouping identity of a row, also its sort order. NUL separates the parts: a space would
+     * let "GET", "/a b", "x" and "GET", "/a", "b x" collide, and NUL is in no request name.
+     */
     public String id() {
-        return method + ' ' + name + ' ' + error;
+        return method + '\0' + name + '\0' + error;
     }
 }

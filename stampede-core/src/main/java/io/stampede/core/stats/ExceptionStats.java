@@ -18,7 +18,8 @@ public record ExceptionStats(String message, String traceback, long count, Set<S
         return new ExceptionStats(message, traceback, count + other.count, all);
     }
 
+    /** The grouping identity of a row; NUL separates the parts, since a message may span lines. */
     public String id() {
-        return message + '\n' + traceback;
+        return message + '\0' + traceback;
     }
 }

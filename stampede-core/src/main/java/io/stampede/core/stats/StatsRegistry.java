@@ -6,19 +6,19 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The live, recording side of the statistics: every user thread reports requests, exceptions and
- * checks here. The success path does two map look-ups and no allocation. Snapshots are taken by
- * {@link StatsCollector}.
+ * checks here. The success path does two map look-ups and no allocation. It only records and
+ * {@link #flip flips}: {@link StatsCollector} turns what it flips out into intervals.
  */
 public final class StatsRegistry implements RequestRecorder {
     private final Clock clock;
     private final String node;
     private final Map<String, Map<String, LiveEntry>> entries = new ConcurrentHashMap<>();
-    private final Map<String, ErrorCounter> errors = new ConcurrentHashMap<>();
     private final Map<String, ExceptionCounter> exceptions = new ConcurrentHashMap<>();
     private final Map<String, LongAdder[]> checks = new ConcurrentHashMap<>();
 
@@ -31,11 +31,7 @@ public final class StatsRegistry implements RequestRecorder {
     @Override
     public void record(String method, String name, long elapsedNanos, long contentLength, String error) {
         long now = clock.epochMillis();
-        entry(method, name).record(elapsedNanos, contentLength, error != null, now);
-        if (error != null) {
-            errors.computeIfAbsent(method + ' ' + name + ' ' + error, k -> new ErrorCounter(method, name, error, now))
-                    .add(now);
-        }
+        entry(method, name).record(elapsedNanos, contentLength, error, now);
     }
 
     /** Plain look-ups first: a capturing computeIfAbsent lambda would allocate on every request. */
@@ -57,7 +53,7 @@ public final class StatsRegistry implements RequestRecorder {
         StringWriter trace = new StringWriter();
         t.printStackTrace(new PrintWriter(trace));
         String traceback = withoutEngineFrames(trace.toString());
-        exceptions.computeIfAbsent(message + '\n' + traceback, k -> new ExceptionCounter(message, traceback)).count.increment();
+        exceptions.computeIfAbsent(message + '\0' + traceback, k -> new ExceptionCounter(message, traceback)).count.increment();
     }
 
     /** The engine's own frames say nothing about the scenario's bug; the user's frames stay. */
@@ -78,61 +74,49 @@ public final class StatsRegistry implements RequestRecorder {
         checks.computeIfAbsent(name, n -> new LongAdder[] {new LongAdder(), new LongAdder()})[passed ? 0 : 1].increment();
     }
 
-    /** Takes the requests recorded since the previous call, per key. */
-    List<EntryStats> flipIntervals() {
+    /** The name this process goes by in reports. */
+    String node() {
+        return node;
+    }
+
+    /** Everything recorded between two flips: request entries with samples, their errors, exceptions, checks. */
+    record Taken(List<EntryStats> entries, List<ErrorStats> errors, List<ExceptionStats> exceptions,
+                 List<CheckStats> checks) {
+    }
+
+    /**
+     * Takes everything recorded since the previous call. Requests and their errors are flipped per
+     * key under its phaser; exceptions and checks are drained with {@code sumThenReset}, which moves
+     * a count that lands during the drain to the next interval rather than losing it.
+     */
+    Taken flip() {
         List<EntryStats> taken = new ArrayList<>();
+        List<ErrorStats> takenErrors = new ArrayList<>();
         for (Map<String, LiveEntry> byName : entries.values()) {
             for (LiveEntry e : byName.values()) {
-                taken.add(e.flip());
+                LiveEntry.Taken t = e.flip();
+                if (t.stats().count() > 0) {
+                    taken.add(t.stats());
+                }
+                takenErrors.addAll(t.errors());
             }
         }
-        return taken;
-    }
-
-    List<ErrorStats> errors() {
-        return errors.values().stream().map(ErrorCounter::toStats).toList();
-    }
-
-    List<ExceptionStats> exceptions() {
-        return exceptions.values().stream()
-                .map(e -> new ExceptionStats(e.message, e.traceback, e.count.sum(), java.util.Set.of(node))).toList();
-    }
-
-    List<CheckStats> checks() {
-        return checks.entrySet().stream()
-                .map(e -> new CheckStats(e.getKey(), e.getValue()[0].sum(), e.getValue()[1].sum())).toList();
-    }
-
-    /** Forgets errors, exceptions and checks (--reset-stats); request entries are reset by the collector. */
-    void resetCounters() {
-        errors.clear();
-        exceptions.clear();
-        checks.clear();
-    }
-
-    private static final class ErrorCounter {
-        final String method;
-        final String name;
-        final String error;
-        final long first;
-        final LongAdder count = new LongAdder();
-        volatile long last;
-
-        ErrorCounter(String method, String name, String error, long first) {
-            this.method = method;
-            this.name = name;
-            this.error = error;
-            this.first = first;
+        List<ExceptionStats> takenExceptions = new ArrayList<>();
+        for (ExceptionCounter e : exceptions.values()) {
+            long n = e.count.sumThenReset();
+            if (n > 0) {
+                takenExceptions.add(new ExceptionStats(e.message, e.traceback, n, Set.of(node)));
+            }
         }
-
-        void add(long now) {
-            count.increment();
-            last = now;
+        List<CheckStats> takenChecks = new ArrayList<>();
+        for (Map.Entry<String, LongAdder[]> c : checks.entrySet()) {
+            long passes = c.getValue()[0].sumThenReset();
+            long fails = c.getValue()[1].sumThenReset();
+            if (passes + fails > 0) {
+                takenChecks.add(new CheckStats(c.getKey(), passes, fails));
+            }
         }
-
-        ErrorStats toStats() {
-            return new ErrorStats(method, name, error, count.sum(), first, Math.max(first, last));
-        }
+        return new Taken(taken, takenErrors, takenExceptions, takenChecks);
     }
 
     private static final class ExceptionCounter {

@@ -2,6 +2,7 @@ package io.stampede.core.stats;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,15 @@ import java.util.function.Function;
  * @param users the number of running users at that moment
  * @param entries per (method, name), sorted by name then method
  * @param total all requests together (Locust's "Aggregated" row)
- * @param current per key over the last {@code currentSeconds}
- * @param currentTotal all requests over the last {@code currentSeconds}
- * @param currentSeconds the length of the recent window
+ * @param current per key over the recent window, from {@code currentStartEpochMillis} to {@code epochMillis}
+ * @param currentTotal all requests over the recent window
+ * @param currentStartEpochMillis where the recent window begins; it ends at {@code epochMillis}. Bounds
+ *        rather than a length, so that {@link #merge} can tell two workers' views of the same window
+ *        (same length) from two consecutive parts (lengths add up).
  */
 public record StatsSnapshot(long startEpochMillis, long epochMillis, int users, List<EntryStats> entries,
                             EntryStats total, List<EntryStats> current, EntryStats currentTotal,
-                            double currentSeconds, List<ErrorStats> errors, List<ExceptionStats> exceptions,
+                            long currentStartEpochMillis, List<ErrorStats> errors, List<ExceptionStats> exceptions,
                             List<CheckStats> checks) {
     public static final StatsKey AGGREGATED = new StatsKey("", "Aggregated");
 
@@ -40,13 +43,23 @@ public record StatsSnapshot(long startEpochMillis, long epochMillis, int users, 
     /** The identity of {@link #merge}. */
     public static StatsSnapshot empty(long startEpochMillis) {
         return new StatsSnapshot(startEpochMillis, startEpochMillis, 0, List.of(), EntryStats.empty(AGGREGATED),
-                List.of(), EntryStats.empty(AGGREGATED), 0, List.of(), List.of(), List.of());
+                List.of(), EntryStats.empty(AGGREGATED), startEpochMillis, List.of(), List.of(), List.of());
     }
 
     /** The same statistics with another user count (the count before a final stop, say). */
     public StatsSnapshot withUsers(int count) {
         return new StatsSnapshot(startEpochMillis, epochMillis, count, entries, total, current, currentTotal,
-                currentSeconds, errors, exceptions, checks);
+                currentStartEpochMillis, errors, exceptions, checks);
+    }
+
+    /** The length of the recent window in seconds; 0 when there is none. */
+    public double currentSeconds() {
+        return Math.max(0, epochMillis - currentStartEpochMillis) / 1000.0;
+    }
+
+    /** Whether the recent window has a length: one that has none (a phase's, a fresh one) stays out of merges. */
+    private boolean hasWindow() {
+        return currentStartEpochMillis < epochMillis;
     }
 
     /** Seconds from start to this snapshot, never less than a millisecond. */
@@ -66,12 +79,14 @@ public record StatsSnapshot(long startEpochMillis, long epochMillis, int users, 
     /** Requests per second over the recent window, for a key or {@link #AGGREGATED}. */
     public double currentRps(StatsKey key) {
         EntryStats e = currentOf(key);
-        return e == null || currentSeconds <= 0 ? 0 : e.count() / currentSeconds;
+        double seconds = currentSeconds();
+        return e == null || seconds <= 0 ? 0 : e.count() / seconds;
     }
 
     public double currentFailuresPerSecond(StatsKey key) {
         EntryStats e = currentOf(key);
-        return e == null || currentSeconds <= 0 ? 0 : e.failures() / currentSeconds;
+        double seconds = currentSeconds();
+        return e == null || seconds <= 0 ? 0 : e.failures() / seconds;
     }
 
     /** The recent-window statistics of a key, or null when it had no requests lately. */
@@ -97,12 +112,24 @@ public record StatsSnapshot(long startEpochMillis, long epochMillis, int users, 
         return null;
     }
 
-    /** The sum of two snapshots (of two workers, or of two parts of one run). */
+    /**
+     * The sum of two snapshots, of two workers or of two parts of one run. Times and recent windows
+     * become the span of both: two workers' windows over the same seconds keep that length, a
+     * window followed by the next one adds up to both. A window without length is left out of the
+     * span, so {@link #empty} is the identity of any snapshot that covers its moment.
+     */
     public StatsSnapshot merge(StatsSnapshot o) {
-        return new StatsSnapshot(Math.min(startEpochMillis, o.startEpochMillis), Math.max(epochMillis, o.epochMillis),
+        long end = Math.max(epochMillis, o.epochMillis);
+        long windowStart = end;
+        if (hasWindow()) {
+            windowStart = currentStartEpochMillis;
+        }
+        if (o.hasWindow()) {
+            windowStart = Math.min(windowStart, o.currentStartEpochMillis);
+        }
+        return new StatsSnapshot(Math.min(startEpochMillis, o.startEpochMillis), end,
                 users + o.users, mergeEntries(entries, o.entries), total.merge(o.total),
-                mergeEntries(current, o.current), currentTotal.merge(o.currentTotal),
-                Math.max(currentSeconds, o.currentSeconds),
+                mergeEntries(current, o.current), currentTotal.merge(o.currentTotal), windowStart,
                 mergeBy(errors, o.errors, ErrorStats::id, ErrorStats::merge),
                 mergeBy(exceptions, o.exceptions, ExceptionStats::id, ExceptionStats::merge),
                 mergeBy(checks, o.checks, CheckStats::name, CheckStats::merge));
@@ -110,7 +137,9 @@ public record StatsSnapshot(long startEpochMillis, long epochMillis, int users, 
 
     /**
      * What happened between {@code earlier} and this snapshot of the same run: the statistics of one
-     * phase (a step of a step load, say) taken from two cumulative snapshots.
+     * phase (a step of a step load, say) taken from two cumulative snapshots. Counts of errors,
+     * exceptions and checks are differences; rows that did not grow are left out. The result has no
+     * recent window.
      */
     public StatsSnapshot minus(StatsSnapshot earlier, int phaseUsers) {
         List<EntryStats> diff = new ArrayList<>();
@@ -121,8 +150,7 @@ public record StatsSnapshot(long startEpochMillis, long epochMillis, int users, 
                 diff.add(d);
             }
         }
-        Map<String, ErrorStats> errorsBefore = new LinkedHashMap<>();
-        earlier.errors.forEach(x -> errorsBefore.put(x.id(), x));
+        Map<String, ErrorStats> errorsBefore = byId(earlier.errors, ErrorStats::id);
         List<ErrorStats> newErrors = new ArrayList<>();
         for (ErrorStats x : errors) {
             ErrorStats b = errorsBefore.get(x.id());
@@ -132,22 +160,48 @@ public record StatsSnapshot(long startEpochMillis, long epochMillis, int users, 
                         b == null ? x.firstEpochMillis() : earlier.epochMillis, x.lastEpochMillis()));
             }
         }
+        Map<String, ExceptionStats> exceptionsBefore = byId(earlier.exceptions, ExceptionStats::id);
+        List<ExceptionStats> newExceptions = new ArrayList<>();
+        for (ExceptionStats x : exceptions) {
+            ExceptionStats b = exceptionsBefore.get(x.id());
+            long n = x.count() - (b == null ? 0 : b.count());
+            if (n > 0) {
+                newExceptions.add(new ExceptionStats(x.message(), x.traceback(), n, x.nodes()));
+            }
+        }
+        Map<String, CheckStats> checksBefore = byId(earlier.checks, CheckStats::name);
+        List<CheckStats> newChecks = new ArrayList<>();
+        for (CheckStats x : checks) {
+            CheckStats b = checksBefore.get(x.name());
+            CheckStats d = b == null ? x : new CheckStats(x.name(), x.passes() - b.passes(), x.fails() - b.fails());
+            if (d.total() > 0) {
+                newChecks.add(d);
+            }
+        }
         return new StatsSnapshot(earlier.epochMillis, epochMillis, phaseUsers, diff, totalOf(diff), List.of(),
-                EntryStats.empty(AGGREGATED), 0, newErrors, List.of(), List.of());
+                EntryStats.empty(AGGREGATED), epochMillis, newErrors, newExceptions, newChecks);
     }
 
+    private static <T> Map<String, T> byId(List<T> rows, Function<T, String> id) {
+        Map<String, T> byId = new HashMap<>();
+        rows.forEach(r -> byId.put(id.apply(r), r));
+        return byId;
+    }
+
+    /** Entries of both lists summed per key, sorted by key. */
     static List<EntryStats> mergeEntries(List<EntryStats> a, List<EntryStats> b) {
-        Map<StatsKey, EntryStats> byKey = new TreeMap<>();
-        for (EntryStats e : a) {
-            byKey.merge(e.key(), e, EntryStats::merge);
+        Map<StatsKey, List<EntryStats>> byKey = new TreeMap<>();
+        for (List<EntryStats> list : List.of(a, b)) {
+            for (EntryStats e : list) {
+                byKey.computeIfAbsent(e.key(), k -> new ArrayList<>(2)).add(e);
+            }
         }
-        for (EntryStats e : b) {
-            byKey.merge(e.key(), e, EntryStats::merge);
-        }
-        return new ArrayList<>(byKey.values());
+        List<EntryStats> merged = new ArrayList<>(byKey.size());
+        byKey.forEach((key, parts) -> merged.add(parts.size() == 1 ? parts.get(0) : EntryStats.sum(key, parts)));
+        return merged;
     }
 
-    private static <T> List<T> mergeBy(List<T> a, List<T> b, Function<T, String> id, BinaryOperator<T> merge) {
+    static <T> List<T> mergeBy(List<T> a, List<T> b, Function<T, String> id, BinaryOperator<T> merge) {
         Map<String, T> byId = new LinkedHashMap<>();
         for (T t : a) {
             byId.merge(id.apply(t), t, merge);
@@ -160,10 +214,6 @@ public record StatsSnapshot(long startEpochMillis, long epochMillis, int users, 
 
     /** The sum of entries under the {@link #AGGREGATED} key. */
     static EntryStats totalOf(List<EntryStats> entries) {
-        EntryStats sum = EntryStats.empty(AGGREGATED);
-        for (EntryStats e : entries) {
-            sum = sum.mergeAs(AGGREGATED, e);
-        }
-        return sum;
+        return EntryStats.sum(AGGREGATED, entries);
     }
 }

@@ -3,6 +3,7 @@ package io.stampede.core.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -101,5 +102,70 @@ class StatsSnapshotTest {
         assertThat(s.total().count()).isEqualTo(1);
         assertThat(s.errors()).isEmpty();
         assertThat(s.checks()).isEmpty();
+    }
+
+    @Test
+    void minusKeepsTheGrowthOfExceptionsAndChecks() {
+        StatsRegistry registry = new StatsRegistry(clock, "n");
+        StatsCollector collector = new StatsCollector(registry, clock);
+        IllegalStateException boom = new IllegalStateException("boom");
+        IllegalArgumentException bad = new IllegalArgumentException("bad");
+        registry.recordException(boom);
+        registry.recordException(bad);
+        registry.recordCheck("status is 200", true);
+        registry.recordCheck("body has id", false);
+        clock.advanceMillis(1000);
+        StatsSnapshot before = collector.tick(1);
+        registry.recordException(boom);
+        registry.recordException(boom);
+        registry.recordCheck("status is 200", true);
+        registry.recordCheck("status is 200", false);
+        registry.recordCheck("new check", true);
+        clock.advanceMillis(1000);
+        StatsSnapshot phase = collector.tick(1).minus(before, 1);
+
+        assertThat(phase.exceptions()).singleElement().satisfies(e -> {
+            assertThat(e.message()).isEqualTo("IllegalStateException: boom");
+            assertThat(e.count()).isEqualTo(2);
+            assertThat(e.nodes()).containsExactly("n");
+        });
+        assertThat(phase.checks()).containsExactlyInAnyOrder(new CheckStats("status is 200", 1, 1),
+                new CheckStats("new check", 1, 0));
+        assertThat(phase.currentSeconds()).isZero();
+    }
+
+    private static StatsSnapshot window(long windowStart, long end, long requests) {
+        StatsRegistry r = new StatsRegistry(new FakeClock(), "w");
+        for (int i = 0; i < requests; i++) {
+            r.record("GET", "/w", 1_000_000L, 0, null);
+        }
+        EntryStats e = new StatsCollector(r, new FakeClock()).tick(1).entry("GET", "/w");
+        return new StatsSnapshot(windowStart, end, 1, List.of(e), StatsSnapshot.totalOf(List.of(e)), List.of(e),
+                StatsSnapshot.totalOf(List.of(e)), windowStart, List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void twoWorkersOverTheSameWindowKeepItsLength() {
+        StatsSnapshot merged = window(10_000, 20_000, 100).merge(window(10_000, 20_000, 300));
+        assertThat(merged.currentSeconds()).isEqualTo(10.0);
+        assertThat(merged.currentRps(StatsSnapshot.AGGREGATED)).isEqualTo(40.0);
+    }
+
+    @Test
+    void consecutiveWindowsAddUp() {
+        StatsSnapshot first = window(10_000, 20_000, 100);
+        StatsSnapshot second = window(20_000, 25_000, 50);
+        for (StatsSnapshot merged : List.of(first.merge(second), second.merge(first))) {
+            assertThat(merged.currentSeconds()).isEqualTo(15.0);
+            assertThat(merged.currentRps(StatsSnapshot.AGGREGATED)).isEqualTo(10.0);
+            assertThat(merged.durationSeconds()).isEqualTo(15.0);
+        }
+    }
+
+    @Test
+    void aSnapshotWithoutWindowLeavesTheOtherWindowAlone() {
+        StatsSnapshot s = window(10_000, 20_000, 100);
+        assertThat(StatsSnapshot.empty(15_000).merge(s)).isEqualTo(s);
+        assertThat(s.merge(StatsSnapshot.empty(15_000))).isEqualTo(s);
     }
 }
