@@ -1,6 +1,8 @@
 package io.stampede.cli;
 
+import io.stampede.core.output.Output;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +18,7 @@ public final class Main implements Callable<Integer> {
     RunOptions options;
 
     private ProcessContext process;
+    private List<Output> extraOutputs = List.of();
     private volatile RunCommand running;
 
     public static void main(String[] args) {
@@ -34,7 +37,13 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command in this process and returns its exit code (tests call this). */
     public int execute(String[] args, ProcessContext process) {
+        return execute(args, process, List.of());
+    }
+
+    /** As {@link #execute(String[], ProcessContext)}, with outputs besides those the flags ask for (tests). */
+    int execute(String[] args, ProcessContext process, List<Output> extraOutputs) {
         this.process = process;
+        this.extraOutputs = List.copyOf(extraOutputs);
         CommandLine cli = new CommandLine(this);
         // Later flags win, so "bin/stampede demo -u 500" overrides the demo's default -u.
         cli.setOverwrittenOptionsAllowed(true);
@@ -58,7 +67,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        running = new RunCommand(options, process);
+        running = new RunCommand(options, process, extraOutputs);
         return running.call();
     }
 

@@ -35,12 +35,14 @@ final class RunCommand {
 
     private final RunOptions options;
     private final ProcessContext process;
+    private final List<Output> extraOutputs;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile RunDriver driver;
 
-    RunCommand(RunOptions options, ProcessContext process) {
+    RunCommand(RunOptions options, ProcessContext process, List<Output> extraOutputs) {
         this.options = options;
         this.process = process;
+        this.extraOutputs = List.copyOf(extraOutputs);
     }
 
     /** Ctrl-C: end the run early and wait until the final statistics are written. */
@@ -76,7 +78,8 @@ final class RunCommand {
                 options.insecure, options.maxConnections, "stampede/" + Version.VERSION);
         long seed = options.seed != null ? options.seed : System.nanoTime();
         EngineSettings settings = new EngineSettings(config.stopTimeout(), seed, process.nodeName());
-        List<Output> outputs = Outputs.create(options, config, process);
+        List<Output> outputs = new ArrayList<>(Outputs.create(options, config, process));
+        outputs.addAll(extraOutputs);
         RunResult result;
         try (Engine engine = new Engine(specs, transport(http), settings, Clock.SYSTEM, this::notice);
              RunDriver d = new RunDriver(engine, outputs, Clock.SYSTEM, STATS_INTERVAL,

@@ -1,5 +1,6 @@
 package io.stampede.core.output;
 
+import io.stampede.core.stats.ArrivalStats;
 import io.stampede.core.stats.StatsInterval;
 import io.stampede.core.stats.StatsSnapshot;
 
@@ -26,6 +27,13 @@ public interface Output {
      * user stopped) comes just before {@link #finish}. Charts and a master consume these.
      */
     default void onInterval(StatsInterval interval) {
+    }
+
+    /**
+     * In an arrival-rate run, after each {@link #onSnapshot}: how the schedule has been kept so far
+     * and the statistics timed from the actual send (without coordinated-omission correction).
+     */
+    default void onArrival(ArrivalStats arrival, StatsSnapshot uncorrected) {
     }
 
     /** A periodic cumulative snapshot; must not block for long (it delays the next one). */

@@ -117,7 +117,8 @@ final class ArrivalScheduler {
         while (running) {
             PendingTarget p;
             while ((p = pending.poll()) != null) {
-                rate.retarget(p.target().perSecond(), p.target().ramp().toNanos(), p.atNanos());
+                rate.retarget(p.target().perSecond(), p.target().ramp().toNanos(), p.atNanos(),
+                        p.target().lasts() == null ? -1 : p.target().lasts().toNanos());
             }
             long now = clock.nanoTime();
             double due = rate.dueBy(now) - DUE_EPSILON;

@@ -32,20 +32,28 @@ public sealed interface LoadTarget {
     /**
      * Start iterations at {@code perSecond}, reached linearly from the current rate over {@code ramp}
      * (zero: at once), whatever the server does; the pool of users grows as {@code pool} allows.
+     * {@code lasts}, when not null, is how long the target holds before the plan's next one: the
+     * schedule issues nothing past it until that next target arrives, so a target delivered a few
+     * milliseconds late cannot make a run issue more iterations than its plan.
      */
-    record Rate(double perSecond, Duration ramp, ArrivalPool pool) implements LoadTarget {
+    record Rate(double perSecond, Duration ramp, ArrivalPool pool, Duration lasts) implements LoadTarget {
         public Rate {
             if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
                 throw new IllegalArgumentException("the arrival rate must be 0 or more per second, was " + perSecond);
             }
-            if (ramp.isNegative()) {
-                throw new IllegalArgumentException("a ramp cannot be negative");
+            if (ramp.isNegative() || (lasts != null && lasts.isNegative())) {
+                throw new IllegalArgumentException("a ramp or a hold cannot be negative");
             }
         }
 
-        /** The same pool at another rate, reached at once: what a live change of the rate asks for. */
+        /** A target that holds until changed. */
+        public Rate(double perSecond, Duration ramp, ArrivalPool pool) {
+            this(perSecond, ramp, pool, null);
+        }
+
+        /** The same pool at another rate, reached at once and held until changed: a live change of the rate. */
         public Rate withRate(double rate) {
-            return new Rate(rate, Duration.ZERO, pool);
+            return new Rate(rate, Duration.ZERO, pool, null);
         }
     }
 

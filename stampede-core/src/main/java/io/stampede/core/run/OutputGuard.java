@@ -3,6 +3,7 @@ package io.stampede.core.run;
 import io.stampede.core.output.Output;
 import io.stampede.core.output.RunInfo;
 import io.stampede.core.output.RunResult;
+import io.stampede.core.stats.ArrivalStats;
 import io.stampede.core.stats.StatsInterval;
 import io.stampede.core.stats.StatsSnapshot;
 import java.util.ArrayList;
@@ -34,11 +35,19 @@ final class OutputGuard {
     }
 
     void interval(StatsInterval interval, StatsSnapshot snapshot) {
+        interval(interval, snapshot, null, null);
+    }
+
+    /** With {@code arrival} (and the uncorrected statistics) in an arrival-rate run; null otherwise. */
+    void interval(StatsInterval interval, StatsSnapshot snapshot, ArrivalStats arrival, StatsSnapshot uncorrected) {
         for (Output o : outputs) {
             call(o, "interval", () -> {
                 o.onInterval(interval);
                 if (snapshot != null) {
                     o.onSnapshot(snapshot);
+                    if (arrival != null) {
+                        o.onArrival(arrival, uncorrected);
+                    }
                 }
             });
         }

@@ -48,10 +48,10 @@ record PlanTimeline(List<Step> steps, LoadPlan.Shape shape, Duration duration) {
     private static PlanTimeline open(ArrivalPlan p) {
         LoadTarget.ArrivalPool pool = new LoadTarget.ArrivalPool(p.preAllocatedUsers(), p.maxUsers(), p.maxDelay());
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step(Duration.ZERO, new LoadTarget.Rate(p.startRate(), Duration.ZERO, pool), null));
+        steps.add(new Step(Duration.ZERO, new LoadTarget.Rate(p.startRate(), Duration.ZERO, pool, Duration.ZERO), null));
         Duration at = Duration.ZERO;
         for (Stage s : p.stages()) {
-            steps.add(new Step(at, new LoadTarget.Rate(s.target(), s.duration(), pool), null));
+            steps.add(new Step(at, new LoadTarget.Rate(s.target(), s.duration(), pool, s.duration()), null));
             at = at.plus(s.duration());
         }
         steps.add(new Step(at, new LoadTarget.Rate(0, Duration.ZERO, pool), null));

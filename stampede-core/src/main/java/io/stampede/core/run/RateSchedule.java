@@ -11,13 +11,18 @@ final class RateSchedule {
     private double fromRate;
     private double toRate;
     private long rampNanos;
+    /** Nothing is due past this until the next target (Long.MAX_VALUE: no limit). */
+    private long holdUntilNanos = Long.MAX_VALUE;
 
     RateSchedule(long startNanos) {
         this.originNanos = startNanos;
     }
 
-    /** From {@code atNanos} on, move linearly from the rate then to {@code perSecond} over {@code rampNanos}. */
-    void retarget(double perSecond, long rampNanos, long atNanos) {
+    /**
+     * From {@code atNanos} on, move linearly from the rate then to {@code perSecond} over {@code rampNanos},
+     * and issue nothing past {@code holdNanos} after {@code atNanos} (negative: no limit) until the next retarget.
+     */
+    void retarget(double perSecond, long rampNanos, long atNanos, long holdNanos) {
         double due = dueBy(atNanos);
         double rate = rateAt(atNanos);
         this.dueAtOrigin = due;
@@ -25,6 +30,7 @@ final class RateSchedule {
         this.toRate = perSecond;
         this.rampNanos = Math.max(0, rampNanos);
         this.originNanos = atNanos;
+        this.holdUntilNanos = holdNanos < 0 ? Long.MAX_VALUE : atNanos + holdNanos;
     }
 
     /** Iterations per second at {@code nanos}. */
@@ -38,7 +44,7 @@ final class RateSchedule {
 
     /** Iterations due from the start to {@code nanos}: never decreasing. */
     double dueBy(long nanos) {
-        double t = Math.max(0, nanos - originNanos) / 1e9;
+        double t = Math.max(0, Math.min(nanos, holdUntilNanos) - originNanos) / 1e9;
         double ramp = rampNanos / 1e9;
         if (ramp == 0) {
             return dueAtOrigin + toRate * t;

@@ -342,7 +342,7 @@ public final class RunDriver implements AutoCloseable {
 
         private void report() {
             StatsSnapshot s = take();
-            outputs.interval(lastInterval, s);
+            outputs.interval(lastInterval, s, open ? arrival : null, open ? uncorrected.snapshot() : null);
             judgeForAbort(s);
             if (rampPending && controller.settled() && s.users() >= rampUsers) {
                 rampPending = false;
