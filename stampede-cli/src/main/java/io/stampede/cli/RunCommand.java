@@ -87,11 +87,15 @@ final class RunCommand {
             driver = d;
             RunInfo info = new RunInfo(config.host().toString(), engine.userClasses(), config.plan().description(),
                     System.currentTimeMillis());
+            var running = d.start(new RunRequest(config.plan(), info, config.thresholds(), options.abortOnThreshold,
+                    options.resetStats));
+            Runnable restoreTerminal = listenToKeys(d, config);
             try {
-                result = d.start(new RunRequest(config.plan(), info, config.thresholds(), options.abortOnThreshold,
-                        options.resetStats)).get();
+                result = running.get();
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception x ? x : e;
+            } finally {
+                restoreTerminal.run();
             }
             if (!d.outputFailures().isEmpty()) {
                 throw new UserError(ExitCodes.INTERNAL, "not every result was written: " + String.join("; ", d.outputFailures()));
@@ -101,6 +105,33 @@ final class RunCommand {
             return ExitCodes.THRESHOLD_FAILED;
         }
         return result.stats().total().failures() > 0 ? options.exitCodeOnError : ExitCodes.OK;
+    }
+
+    /**
+     * Locust's keys (w/W, s/S) change the users of a closed-model run while a person is at the
+     * terminal; never when standard input is a pipe or CI. Returns what puts the terminal back.
+     */
+    private Runnable listenToKeys(RunDriver d, RunConfig config) {
+        if (!process.terminal() || !(config.plan() instanceof io.stampede.core.plan.LoadPlan)) {
+            return () -> { };
+        }
+        Runnable restore = Terminal.singleKeyMode();
+        java.util.concurrent.atomic.AtomicInteger wanted = new java.util.concurrent.atomic.AtomicInteger(-1);
+        new KeyboardControl(process.in(), delta -> {
+            if (!(d.target() instanceof io.stampede.core.run.LoadTarget.Users u)) {
+                return;
+            }
+            int users = Math.max(0, (wanted.get() < 0 ? u.users() : wanted.get()) + delta);
+            wanted.set(users);
+            try {
+                d.change(new io.stampede.core.run.LoadTarget.Users(users, u.spawnRate(), u.userClasses()));
+                process.err().println("stampede: users -> " + users);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // the run is ending
+            }
+        }).start();
+        process.err().println("stampede: keys: w/W add 1/10 users, s/S remove 1/10");
+        return restore;
     }
 
     /** The engine's notices in the words of this command's flags. */

@@ -43,6 +43,7 @@ public final class RunDriver implements AutoCloseable {
     private final List<String> outputFailures = new ArrayList<>();
     private volatile RunState state = RunState.READY;
     private volatile StatsSnapshot latest;
+    private volatile LoadTarget target;
     private volatile boolean closed;
     private boolean startPending;
     private Run run;
@@ -129,6 +130,11 @@ public final class RunDriver implements AutoCloseable {
     /** The cumulative statistics as of the last interval (of the current run, or of the last one). */
     public StatsSnapshot latest() {
         return latest;
+    }
+
+    /** The target given to the controller last (by the plan or an outside change); null before any. */
+    public LoadTarget target() {
+        return target;
     }
 
     /** Lines naming the outputs that could not finish, over every run so far. */
@@ -319,6 +325,7 @@ public final class RunDriver implements AutoCloseable {
             }
             open = target instanceof LoadTarget.Rate;
             controller.apply(target, atNanos);
+            RunDriver.this.target = target;
         }
 
         /** False when the shape ended the run. */
