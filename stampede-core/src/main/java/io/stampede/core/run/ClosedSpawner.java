@@ -79,7 +79,7 @@ final class ClosedSpawner {
     boolean settled() {
         lock.lock();
         try {
-            return work() == 0;
+            return work().total() == 0;
         } finally {
             lock.unlock();
         }
@@ -119,8 +119,15 @@ final class ClosedSpawner {
         }
     }
 
-    /** Users still to start or stop; called under the lock. */
-    private int work() {
+    /** Users still to stop (the inactive classes' and any above the target) and to start. */
+    private record Work(int toStop, int toStart) {
+        int total() {
+            return toStop + toStart;
+        }
+    }
+
+    /** Called under the lock. */
+    private Work work() {
         int activeTotal = 0;
         int inactive = 0;
         for (int i = 0; i < counts.length; i++) {
@@ -130,25 +137,16 @@ final class ClosedSpawner {
                 inactive += counts[i];
             }
         }
-        return inactive + Math.abs(activeTotal - target);
+        return new Work(inactive + Math.max(0, activeTotal - target), Math.max(0, target - activeTotal));
     }
 
     private void spawnLoop() {
         lock.lock();
         try {
             while (!closed) {
-                int activeTotal = 0;
-                int inactive = 0;
-                for (int i = 0; i < counts.length; i++) {
-                    if (active[i]) {
-                        activeTotal += counts[i];
-                    } else {
-                        inactive += counts[i];
-                    }
-                }
-                int toStop = inactive + Math.max(0, activeTotal - target);
-                int toStart = Math.max(0, target - activeTotal);
-                int work = toStop + toStart;
+                Work w = work();
+                int toStop = w.toStop();
+                int work = w.total();
                 if (work == 0) {
                     changed.await();
                     continue;
