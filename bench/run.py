@@ -154,10 +154,10 @@ def run_locust(url, path, users, seconds):
             "cpu_per_1k": cpu / total * 1000 * 1000, "rss_mb": rss / 1024}
 
 
-def run_stampede(java, url, scenario, users, seconds, extra=(), jvm=()):
+def run_stampede(java, url, scenario, users, seconds, extra=(), jvm=(), jar=None):
     d = tempfile.mkdtemp()
     out_json = os.path.join(d, "s.json")
-    cmd = [java, "-XX:+UseParallelGC"] + list(jvm) + ["-jar", CLI_JAR, "-f", os.path.join(BENCH, "scenarios", scenario),
+    cmd = [java, "-XX:+UseParallelGC"] + list(jvm) + ["-jar", jar or CLI_JAR, "-f", os.path.join(BENCH, "scenarios", scenario),
                                                        "-H", url, "-u", str(users), "-r", str(users), "-t", "%ds" % seconds,
                                                        "--headless", "--only-summary", "--json-file", out_json] + list(extra)
     out, cpu, rss, wall = timed(cmd)
@@ -193,8 +193,13 @@ def compare(args, path, scenario, title):
             log("round %d/%d" % (i + 1, args.repeat))
             runs["wrk"].append(run_wrk(url, args.users, args.seconds))
             runs["stampede (socket transport)"].append(run_stampede(java, nginx.url(), scenario, args.users, args.seconds))
-            runs["stampede (jdk HttpClient)"].append(
-                run_stampede(java, nginx.url(), scenario, args.users, args.seconds, extra=["--transport", "jdk"]))
+            if args.baseline_jar:
+                # an older build in the same rounds: "no regression" is judged against it, not a figure from another day
+                runs.setdefault("stampede (baseline jar)", []).append(
+                    run_stampede(java, nginx.url(), scenario, args.users, args.seconds, jar=args.baseline_jar))
+            if not args.no_jdk:
+                runs["stampede (jdk HttpClient)"].append(
+                    run_stampede(java, nginx.url(), scenario, args.users, args.seconds, extra=["--transport", "jdk"]))
             if not args.no_locust:
                 runs["locust FastHttpUser"].append(run_locust(nginx.url(), path, args.users, args.seconds))
         rows = {k: median_of(v) for k, v in runs.items() if v}
@@ -381,6 +386,9 @@ def main():
     p.add_argument("--spawn-rate", type=int, default=5000)
     p.add_argument("--max-connections", type=int, default=2000)
     p.add_argument("--no-locust", action="store_true")
+    p.add_argument("--no-jdk", action="store_true", help="throughput/latency: leave out the JDK HttpClient row")
+    p.add_argument("--baseline-jar", default=None,
+                   help="throughput/latency: also run this stampede.jar (an older build) in the same rounds")
     p.add_argument("--gc", choices=["parallel", "g1", "zgc"], default="zgc", help="population: the collector")
     args = p.parse_args()
     ensure_tools()
