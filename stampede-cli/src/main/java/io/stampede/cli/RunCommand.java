@@ -101,6 +101,7 @@ final class RunCommand {
                 throw new UserError(ExitCodes.INTERNAL, "not every result was written: " + String.join("; ", d.outputFailures()));
             }
         }
+        FailureAdvice.print(result.stats().errors(), process.err());
         if (!result.thresholdsPassed()) {
             return ExitCodes.THRESHOLD_FAILED;
         }
