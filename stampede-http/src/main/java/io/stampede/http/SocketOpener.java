@@ -1,8 +1,10 @@
 package io.stampede.http;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -29,11 +31,27 @@ final class SocketOpener {
                 s.setSSLParameters(p);
             }
             s.setSoTimeout(timeoutMillis);
-            s.startHandshake();
+            handshake(s);
             return s;
         } catch (IOException | RuntimeException e) {
             plain.close();
             throw e;
+        }
+    }
+
+    /**
+     * Shakes hands, marking a failure as the handshake's: a timeout here is a server that took the
+     * TCP connection but does not speak TLS, not a host that cannot be reached.
+     */
+    private static void handshake(SSLSocket s) throws IOException {
+        try {
+            s.startHandshake();
+        } catch (SocketTimeoutException e) {
+            throw new ErrorNames.TlsHandshakeFailed(e);
+        } catch (InterruptedIOException e) {
+            throw e; // a user being stopped, not a failure
+        } catch (IOException e) {
+            throw new ErrorNames.TlsHandshakeFailed(e);
         }
     }
 }
