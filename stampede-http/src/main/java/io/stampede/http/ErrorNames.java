@@ -15,12 +15,16 @@ import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Names a failed exchange the way a person would, as a short stable string: it is the grouping key
- * of the failures report, so the same cause must always give the same words.
+ * of the failures report, so the same cause must always give the same words. A name states the
+ * cause only: what to do about it (a flag, a system limit) is the command line's to say, as the
+ * transport knows no flags.
  */
 final class ErrorNames {
     static final String CLOSED_WITHOUT_RESPONSE = "remote end closed connection without response";
     static final String RESET = "connection reset by peer";
     static final String INTERRUPTED = "interrupted";
+    static final String OUT_OF_FILES = "out of file descriptors";
+    static final String CERTIFICATE_NOT_TRUSTED = "TLS: server certificate not trusted";
     static final String PLAIN_HTTP_ANSWER = "TLS handshake failed: the server answered in plain HTTP";
 
     private ErrorNames() {
@@ -55,10 +59,10 @@ final class ErrorNames {
             }
         }
         if (msg.contains("Too many open files")) {
-            return "out of file descriptors (ulimit -n); use --max-connections N to share connections";
+            return OUT_OF_FILES;
         }
         if (msg.contains("Cannot assign requested address")) {
-            return "out of local ports to " + host + "; use --max-connections N or more source addresses";
+            return "out of local ports to " + host;
         }
         if (e instanceof ConnectException || msg.contains("Connection refused")) {
             return "connection refused";
@@ -97,7 +101,7 @@ final class ErrorNames {
     private static String tls(SSLException e) {
         String root = rootMessage(e);
         if (root.contains("certification path")) {
-            return "TLS: server certificate not trusted (self-signed? --insecure skips verification)";
+            return CERTIFICATE_NOT_TRUSTED;
         }
         if (answeredInPlainText(e)) {
             return PLAIN_HTTP_ANSWER;

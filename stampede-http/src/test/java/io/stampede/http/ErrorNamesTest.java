@@ -55,6 +55,15 @@ class ErrorNamesTest {
     void anUntrustedCertificateIsNamedTheSameWrappedOrNot() {
         SSLHandshakeException untrusted = new SSLHandshakeException("PKIX path building failed");
         untrusted.initCause(new CertPathValidatorException("unable to find valid certification path to requested target"));
-        assertThat(handshakeName(untrusted)).isEqualTo(name(untrusted, true)).startsWith("TLS: server certificate not trusted");
+        assertThat(handshakeName(untrusted)).isEqualTo(name(untrusted, true)).isEqualTo("TLS: server certificate not trusted");
+    }
+
+    @Test
+    void systemLimitsAreNamedByCauseWithoutAdviceOrFlags() {
+        assertThat(name(new java.net.SocketException("Too many open files"), true)).isEqualTo("out of file descriptors");
+        assertThat(name(new ExceptionInInitializerError(new IOException("Too many open files")), false))
+                .isEqualTo("out of file descriptors");
+        assertThat(name(new java.net.BindException("Cannot assign requested address"), true))
+                .isEqualTo("out of local ports to 127.0.0.1");
     }
 }
