@@ -49,7 +49,8 @@ final class Connection implements AutoCloseable {
 
     /**
      * A connection over a socket someone else connected: the JMH benchmark of building and parsing
-     * a request ({@code stampede-bench}) gives it an in-memory socket, so it measures this class alone.
+     * a request ({@code stampede-bench}, through {@link RawExchange}) gives it an in-memory socket, so
+     * it measures this class alone.
      */
     static Connection over(Socket socket, Endpoint endpoint) throws IOException {
         return new Connection(socket, endpoint);
