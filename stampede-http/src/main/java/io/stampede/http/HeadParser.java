@@ -153,10 +153,16 @@ final class HeadParser {
         return at + prefix.length() <= headLen && matchesIgnoreCase(at, prefix);
     }
 
-    /** Whether {@code lowerCase} is at {@code at}, in any case; the caller checked it fits. */
+    /**
+     * Whether {@code lowerCase} (ASCII) is at {@code at}, in any case; the caller checked it fits.
+     * Folds ASCII letters only, which is all a header name or token holds: no byte outside A-Z
+     * lower-cases to an ASCII character, and a table look-up per byte is left out.
+     */
     private boolean matchesIgnoreCase(int at, String lowerCase) {
         for (int i = 0; i < lowerCase.length(); i++) {
-            if (Character.toLowerCase((char) head[at + i]) != lowerCase.charAt(i)) {
+            int b = head[at + i];
+            char c = lowerCase.charAt(i);
+            if (b != c && (c < 'a' || c > 'z' || (b | 0x20) != c)) {
                 return false;
             }
         }

@@ -80,6 +80,9 @@ class HeadParserTest {
         assertThat(head.closes()).isTrue();
         assertThat(parseWhole("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, Chunked\r\n\r\n" + BODY).chunked()).isTrue();
         assertThat(parseWhole("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n" + BODY).chunked()).isFalse();
+        // only letters fold: a CR is not a '-' in any case, though the two differ by the case bit alone
+        assertThat(parseWhole("HTTP/1.1 200 OK\r\nContent\rLength: 4\r\n\r\n" + BODY).contentLength()).isEqualTo(-1);
+        assertThat(parseWhole("HTTP/1.1 200 OK\r\nCONTENT-length: 4\r\n\r\n" + BODY).contentLength()).isEqualTo(4);
     }
 
     @Test
