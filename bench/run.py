@@ -228,7 +228,7 @@ def transports(args):
             log("round %d/%d" % (i + 1, args.repeat))
             runs["wrk"].append(run_wrk(url, args.users, args.seconds))
             for n in names:
-                out, cpu, rss, _ = timed([java, "-XX:+UseParallelGC", "-cp", BENCH_JAR, "io.stampede.http.TransportCandidates",
+                out, cpu, rss, _ = timed([java, "-XX:+UseParallelGC", "-cp", BENCH_JAR, "io.stampede.bench.TransportCandidates",
                                           url, str(args.users), str(args.seconds), n])
                 fields = [l for l in out.splitlines() if l.startswith("RESULT ")][-1].split()
                 total = int(fields[2]) or 1

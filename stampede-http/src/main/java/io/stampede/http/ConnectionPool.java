@@ -6,7 +6,7 @@ import java.util.concurrent.Semaphore;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * {@code --max-connections N}: N keep-alive connections to the target shared by every user, for
+ * {@code maxConnections} N: N keep-alive connections to the target shared by every user, for
  * populations too large for a connection each (a process may open 20,000 files; one source address
  * has about 28,000 ports). A user waits for a free connection; the wait is part of its response time,
  * as it would be for a browser behind a proxy with a connection limit.

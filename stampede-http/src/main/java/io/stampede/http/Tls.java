@@ -6,7 +6,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-/** TLS set-up shared by both transports: the JDK's defaults (verification on), or --insecure. */
+/** TLS set-up shared by both transports: the JDK's defaults (verification on), or trust in any certificate. */
 final class Tls {
     private Tls() {
     }
@@ -24,7 +24,7 @@ final class Tls {
         }
     }
 
-    /** --insecure: accepts any certificate. Only ever used when the user asked for it. */
+    /** {@code insecure}: accepts any certificate. Only ever used when the user asked for it. */
     private static final class TrustAll implements X509TrustManager {
         static final TrustAll INSTANCE = new TrustAll();
 

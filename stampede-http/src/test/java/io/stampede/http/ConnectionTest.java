@@ -13,12 +13,15 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The hand-written HTTP/1.1 exchange against a raw socket server that answers with fixed bytes,
  * sent whole or a few bytes at a time, so that every boundary of the parser is crossed.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ConnectionTest {
 
     /** Appended to an answer: the server closes the connection after sending it. */

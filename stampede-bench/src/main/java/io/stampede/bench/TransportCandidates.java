@@ -1,5 +1,7 @@
-package io.stampede.http;
+package io.stampede.bench;
 
+import io.stampede.http.HttpClientConfig;
+import io.stampede.http.RawExchange;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,14 +22,14 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * The transport decision of docs/design/002, measured without the rest of the tool: N virtual threads,
  * each looping GET on a keep-alive connection for a fixed time, no statistics, through one candidate:
  * <ul>
- *   <li>{@code socket}: Stampede's own {@link Connection} (blocking socket, one per thread);</li>
+ *   <li>{@code socket}: Stampede's own transport, one connection per thread ({@link RawExchange}: a blocking socket);</li>
  *   <li>{@code jdk}: the JDK's java.net.http client, HTTP/1.1, one client for all threads;</li>
  *   <li>{@code apache}: Apache HttpClient 5 classic with a pool of N connections.</li>
  * </ul>
  * Prints {@code RESULT candidate requests seconds req/s errors} after a warm-up that is not counted.
  * Run by bench/run.py transports (nginx on one core, this on the other).
  *
- * <pre>java -cp stampede-bench/target/benchmarks.jar io.stampede.http.TransportCandidates URL USERS SECONDS CANDIDATE</pre>
+ * <pre>java -cp stampede-bench/target/benchmarks.jar io.stampede.bench.TransportCandidates URL USERS SECONDS CANDIDATE</pre>
  */
 public final class TransportCandidates {
     private TransportCandidates() {
@@ -101,14 +103,12 @@ public final class TransportCandidates {
 
     private static Client socket(String base, String path) {
         HttpClientConfig config = HttpClientConfig.of(base);
-        Endpoint endpoint = Endpoint.of(config.baseUri());
-        Outgoing get = new Outgoing("GET", path, List.of(), null, null, config.readTimeout());
-        List<Connection> open = new ArrayList<>();
+        List<RawExchange> open = new ArrayList<>();
         return new Client() {
             @Override
             public Caller caller() {
                 return new Caller() {
-                    private Connection c;
+                    private RawExchange c;
 
                     @Override
                     public int get() throws Exception {
@@ -116,19 +116,19 @@ public final class TransportCandidates {
                             if (c != null) {
                                 c.close();
                             }
-                            c = Connection.open(endpoint, config, null);
+                            c = RawExchange.connect(config, "GET", path, List.of(), null, null);
                             synchronized (open) {
                                 open.add(c);
                             }
                         }
-                        return c.exchange(get, path, "bench").status();
+                        return c.send();
                     }
                 };
             }
 
             @Override
             public void close() {
-                open.forEach(Connection::close);
+                open.forEach(RawExchange::close);
             }
         };
     }
