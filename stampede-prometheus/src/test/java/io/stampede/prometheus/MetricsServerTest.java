@@ -36,6 +36,19 @@ class MetricsServerTest {
             assertThat(s.value(MetricNames.TARGET_USERS)).isEqualTo(3);
             assertThat(s.value(MetricNames.RUN_STATE, "state", "running")).isEqualTo(1);
             assertThat(r.body()).isEqualTo(output.scrape());
+            assertThat(get(server.port(), "/-/healthy").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void answersOpenMetricsToAScraperThatAsksForIt() throws Exception {
+        try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, output);
+             HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                    .header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/openmetrics-text"));
+            assertThat(r.body()).contains("stampede_target_users 3").endsWith("# EOF\n");
         }
     }
 
