@@ -32,8 +32,11 @@ public final class PrometheusOutput implements Output {
     private final PrometheusTextFormatWriter text = PrometheusTextFormatWriter.create();
 
     /**
-     * @param state the driver's state now (read at each scrape)
-     * @param targetUsers the users asked for now (read at each scrape)
+     * Both suppliers are read at each scrape, on the scraping thread, so they must be safe to call
+     * from any thread ({@code RunDriver::state} is).
+     *
+     * @param state the driver's state now; null sets no state to 1 (before a driver exists, say)
+     * @param targetUsers the users asked for now
      */
     public PrometheusOutput(Supplier<RunState> state, IntSupplier targetUsers) {
         registry.register(new StampedeCollector(totals, Objects.requireNonNull(state), Objects.requireNonNull(targetUsers)));
