@@ -7,7 +7,9 @@ import io.stampede.core.run.Engine;
 import io.stampede.core.run.EngineNotice;
 import io.stampede.core.run.EngineSettings;
 import io.stampede.core.run.RunDriver;
+import io.stampede.core.run.LoadTarget;
 import io.stampede.core.run.RunRequest;
+import io.stampede.core.run.RunState;
 import io.stampede.core.spec.ScenarioException;
 import io.stampede.core.spec.SpecReader;
 import io.stampede.core.spec.TagFilter;
@@ -17,6 +19,10 @@ import io.stampede.core.transport.SessionFactory;
 import io.stampede.http.HttpClientConfig;
 import io.stampede.http.JdkSessionFactory;
 import io.stampede.http.SocketSessionFactory;
+import io.stampede.prometheus.MetricsPortInUseException;
+import io.stampede.prometheus.MetricsServer;
+import io.stampede.prometheus.PrometheusOutput;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A headless run: checks the flags, loads the scenario, wires engine, transport, driver and outputs,
@@ -74,16 +81,24 @@ final class RunCommand {
         RunConfig config = flags.withScenario(options, classes, process.err());
         HostCheck.reachable(config.host(), config.connectTimeout());
         SystemLimits.warnIfShort(config.mostUsers(), options.maxConnections, process.err());
-        HttpClientConfig http = new HttpClientConfig(config.host(), config.connectTimeout(), config.timeout(),
-                options.insecure, options.maxConnections, "stampede/" + Version.VERSION);
         long seed = options.seed != null ? options.seed : System.nanoTime();
         EngineSettings settings = new EngineSettings(config.stopTimeout(), seed, process.nodeName());
+        SwitchableSessions sessions = new SwitchableSessions();
+        sessions.switchTo(transport(config.host(), config));
+        AtomicReference<RunDriver> current = new AtomicReference<>();
         List<Output> outputs = new ArrayList<>(Outputs.create(options, config, process));
+        PrometheusOutput metrics = options.metricsPort == null ? null : new PrometheusOutput(
+                () -> current.get() == null ? RunState.READY : current.get().state(), () -> targetUsers(current.get()));
+        if (metrics != null) {
+            outputs.add(metrics);
+        }
         outputs.addAll(extraOutputs);
         RunResult result;
-        try (Engine engine = new Engine(specs, transport(http), settings, Clock.SYSTEM, this::notice);
+        try (Engine engine = new Engine(specs, sessions, settings, Clock.SYSTEM, this::notice);
              RunDriver d = new RunDriver(engine, outputs, Clock.SYSTEM, STATS_INTERVAL,
-                     line -> process.err().println("stampede: " + line))) {
+                     line -> process.err().println("stampede: " + line));
+             MetricsServer metricsServer = startMetrics(metrics)) {
+            current.set(d);
             driver = d;
             RunInfo info = new RunInfo(config.host().toString(), engine.userClasses(), config.plan().description(),
                     System.currentTimeMillis());
@@ -101,11 +116,42 @@ final class RunCommand {
                 throw new UserError(ExitCodes.INTERNAL, "not every result was written: " + String.join("; ", d.outputFailures()));
             }
         }
+        return exitCode(result);
+    }
+
+    /** The exit code of a finished run; failures that a flag removes get their advice first. */
+    int exitCode(RunResult result) {
         FailureAdvice.print(result.stats().errors(), process.err());
         if (!result.thresholdsPassed()) {
             return ExitCodes.THRESHOLD_FAILED;
         }
         return result.stats().total().failures() > 0 ? options.exitCodeOnError : ExitCodes.OK;
+    }
+
+    /** The users asked for last, for the target-users gauge (0 before a run, and in arrival-rate runs). */
+    static int targetUsers(RunDriver d) {
+        return d != null && d.target() instanceof LoadTarget.Users u ? u.users() : 0;
+    }
+
+    /** Serves /metrics on --metrics-port (bound to --web-host), or nothing without the flag. */
+    private MetricsServer startMetrics(PrometheusOutput metrics) throws UserError {
+        if (metrics == null) {
+            return null;
+        }
+        try {
+            MetricsServer server = MetricsServer.start(options.webHost, options.metricsPort, metrics);
+            process.err().println("stampede: Prometheus metrics at http://" + hostForUrl(options.webHost) + ":"
+                    + server.port() + "/metrics");
+            return server;
+        } catch (MetricsPortInUseException e) {
+            throw new UserError(ExitCodes.USAGE, e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            throw new UserError(ExitCodes.USAGE, "--metrics-port " + options.metricsPort + ": " + e.getMessage());
+        }
+    }
+
+    static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     /**
@@ -147,7 +193,10 @@ final class RunCommand {
         process.err().println("stampede: " + line);
     }
 
-    private SessionFactory transport(HttpClientConfig http) throws UserError {
+    /** The transport to {@code host} with the flags' timeouts, TLS and connection settings. */
+    SessionFactory transport(URI host, RunConfig config) throws UserError {
+        HttpClientConfig http = new HttpClientConfig(host, config.connectTimeout(), config.timeout(),
+                options.insecure, options.maxConnections, "stampede/" + Version.VERSION);
         return switch (options.transport) {
             case "socket" -> new SocketSessionFactory(http);
             case "jdk" -> new JdkSessionFactory(http);

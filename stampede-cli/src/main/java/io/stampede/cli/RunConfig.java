@@ -44,6 +44,9 @@ record RunConfig(URI host, Duration runTime, Duration stopTimeout, Duration conn
         if (o.maxConnections < 0) {
             throw new UserError(ExitCodes.USAGE, "--max-connections must be 0 or more, was " + o.maxConnections);
         }
+        if (o.metricsPort != null && (o.metricsPort < 0 || o.metricsPort > 65535)) {
+            throw new UserError(ExitCodes.USAGE, "--metrics-port must be a port from 0 to 65535, was " + o.metricsPort);
+        }
         if (!LOG_LEVELS.contains(o.logLevel.toUpperCase())) {
             throw new UserError(ExitCodes.USAGE, "-L/--loglevel must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, was " + o.logLevel);
         }

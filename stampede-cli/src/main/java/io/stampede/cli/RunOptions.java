@@ -127,6 +127,14 @@ final class RunOptions {
     @Option(names = "--junit", paramLabel = "FILE", description = "Write thresholds (and failures) as JUnit XML for CI.")
     String junitFile;
 
+    @Option(names = "--web-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Where the web UI and --metrics-port listen (default ${DEFAULT-VALUE}: this machine only).")
+    String webHost;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve Prometheus metrics at http://HOST:PORT/metrics (in headless runs too; 0: any free port).")
+    Integer metricsPort;
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed for the users' random choices, to repeat a run.")
     Long seed;
 }
