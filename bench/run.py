@@ -202,6 +202,7 @@ def compare(args, path, scenario, title):
                     run_stampede(java, nginx.url(), scenario, args.users, args.seconds, extra=["--transport", "jdk"]))
             if not args.no_locust:
                 runs["locust FastHttpUser"].append(run_locust(nginx.url(), path, args.users, args.seconds))
+            log("  " + ", ".join("%s %.0f req/s" % (k, v[-1]["rps"]) for k, v in runs.items() if v))
         rows = {k: median_of(v) for k, v in runs.items() if v}
         table("%s — %d users, %d s, median of %d rounds" % (title, args.users, args.seconds, args.repeat), rows)
     finally:
