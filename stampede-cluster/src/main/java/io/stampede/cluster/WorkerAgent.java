@@ -336,10 +336,10 @@ public final class WorkerAgent implements AutoCloseable {
     private void shutDown() {
         if (engine != null) {
             engine.close();
-            long lost = engine.measure().stats().total().count();
-            unsentRequests.addAndGet(lost);
+            unsentRequests.addAndGet(engine.measure().stats().total().count());
+            long lost = unsentRequests.get();
             if (lost > 0) {
-                log.accept("worker " + name + ": " + lost + " requests made after the master was gone were not reported");
+                log.accept("worker " + name + ": " + lost + " of its requests never reached the master's statistics");
             }
         }
         if (out != null) {
