@@ -71,6 +71,10 @@ public final class WorkerAgent implements AutoCloseable {
     private record Closing() {
     }
 
+    /** A master's message and when it arrived: a target is due from its arrival, not from when this thread got to it. */
+    private record Received(MasterMessage message, long atNanos) {
+    }
+
     /**
      * @param transport makes the users' HTTP client from the master's settings (stampede-http's)
      * @param log what this worker has to say: connected, refused, master lost
@@ -191,11 +195,11 @@ public final class WorkerAgent implements AutoCloseable {
             if (first instanceof Closing) {
                 return "closed";
             }
-            if (first instanceof MasterMessage m && m.hasRefused()) {
-                return "refused by the master at " + master + ": " + m.getRefused().getReason();
+            if (first instanceof Received r && r.message().hasRefused()) {
+                return "refused by the master at " + master + ": " + r.message().getRefused().getReason();
             }
-            if (first instanceof MasterMessage m && m.hasWelcome()) {
-                return welcome(m.getWelcome());
+            if (first instanceof Received r && r.message().hasWelcome()) {
+                return welcome(r.message().getWelcome());
             }
             Status s = first instanceof Broken b ? b.status() : Status.UNKNOWN.withDescription("it did not say Welcome");
             if (s.getCode() != Status.Code.UNAVAILABLE || System.nanoTime() >= deadline) {
@@ -263,14 +267,14 @@ public final class WorkerAgent implements AutoCloseable {
                 out.complete();
                 return "closed";
             }
-            if (e instanceof MasterMessage m) {
+            if (e instanceof Received(MasterMessage m, long at)) {
                 if (m.hasApply()) {
                     if (stopping != null) {
                         stopping.join(); // a new run's target after a stop: the stop ends first
                         sendEnded();
                         stopping = null;
                     }
-                    apply(m.getApply());
+                    apply(m.getApply(), at);
                 } else if (m.hasStop() && stopping == null) {
                     // off this thread, so heartbeats go on while users finish their tasks
                     stopping = CompletableFuture.runAsync(engine::stopAll,
@@ -302,9 +306,9 @@ public final class WorkerAgent implements AutoCloseable {
         }
     }
 
-    private void apply(Apply a) {
+    private void apply(Apply a, long receivedNanos) {
         try {
-            engine.apply(Wire.target(a), clock.nanoTime() - a.getLateNanos());
+            engine.apply(Wire.target(a), receivedNanos - a.getLateNanos());
             applied = a.getId();
         } catch (IllegalArgumentException e) {
             log.accept("worker " + name + ": cannot apply the master's target: " + e.getMessage());
@@ -368,8 +372,9 @@ public final class WorkerAgent implements AutoCloseable {
     private final class Inbound implements StreamObserver<MasterMessage> {
         @Override
         public void onNext(MasterMessage m) {
-            lastHeardNanos = System.nanoTime();
-            events.add(m);
+            long now = clock.nanoTime();
+            lastHeardNanos = now;
+            events.add(new Received(m, now));
         }
 
         @Override
