@@ -17,9 +17,13 @@ public final class Main implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    ClusterOptions cluster;
+
     private ProcessContext process;
     private List<Output> extraOutputs = List.of();
     private volatile RunCommand running;
+    private volatile WorkerCommand worker;
 
     public static void main(String[] args) {
         ProcessContext process = ProcessContext.system();
@@ -67,11 +71,22 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        running = new RunCommand(options, process, extraOutputs);
+        if (cluster.worker) {
+            if (cluster.master) {
+                throw new UserError(ExitCodes.USAGE, "--master and --worker: one process is one or the other");
+            }
+            worker = new WorkerCommand(cluster, process);
+            return worker.call();
+        }
+        running = new RunCommand(options, cluster, process, extraOutputs);
         return running.call();
     }
 
     void interrupt(Duration maxWait) {
+        WorkerCommand w = worker;
+        if (w != null) {
+            w.interrupt();
+        }
         RunCommand r = running;
         if (r != null) {
             r.interrupt(maxWait);

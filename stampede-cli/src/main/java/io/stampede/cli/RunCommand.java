@@ -7,6 +7,8 @@ import io.stampede.core.run.Engine;
 import io.stampede.core.run.EngineNotice;
 import io.stampede.core.run.EngineSettings;
 import io.stampede.core.run.RunDriver;
+import io.stampede.cluster.MasterController;
+import io.stampede.core.run.LoadController;
 import io.stampede.core.run.LoadTarget;
 import io.stampede.core.run.RunRequest;
 import io.stampede.core.run.RunState;
@@ -41,13 +43,15 @@ final class RunCommand {
     static final Duration STATS_INTERVAL = Duration.ofSeconds(1);
 
     private final RunOptions options;
+    private final ClusterOptions cluster;
     private final ProcessContext process;
     private final List<Output> extraOutputs;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile RunDriver driver;
 
-    RunCommand(RunOptions options, ProcessContext process, List<Output> extraOutputs) {
+    RunCommand(RunOptions options, ClusterOptions cluster, ProcessContext process, List<Output> extraOutputs) {
         this.options = options;
+        this.cluster = cluster;
         this.process = process;
         this.extraOutputs = List.copyOf(extraOutputs);
     }
@@ -75,8 +79,9 @@ final class RunCommand {
 
     private int execute() throws Exception {
         RunConfig flags = RunConfig.fromFlags(options);
-        List<Class<?>> classes = ScenarioLoader.load(options.file, options.classpath,
+        ScenarioLoader.Loaded loaded = ScenarioLoader.loadWithClassFiles(options.file, options.classpath,
                 CompileCache.fromEnvironment(process.env()));
+        List<Class<?>> classes = loaded.classes();
         List<UserSpec> specs = readSpecs(classes);
         RunConfig config = flags.withScenario(options, classes, process.err());
         HostCheck.reachable(config.host(), config.connectTimeout());
@@ -94,13 +99,14 @@ final class RunCommand {
         }
         outputs.addAll(extraOutputs);
         RunResult result;
-        try (Engine engine = new Engine(specs, sessions, settings, Clock.SYSTEM, this::notice);
-             RunDriver d = new RunDriver(engine, outputs, Clock.SYSTEM, STATS_INTERVAL,
+        try (Controller controller = controller(specs, loaded, sessions, settings, config);
+             RunDriver d = new RunDriver(controller.load(), outputs, Clock.SYSTEM, STATS_INTERVAL,
                      line -> process.err().println("stampede: " + line));
              MetricsServer metricsServer = startMetrics(metrics)) {
             current.set(d);
             driver = d;
-            RunInfo info = new RunInfo(config.host().toString(), engine.userClasses(), config.plan().description(),
+            controller.awaitReady();
+            RunInfo info = new RunInfo(config.host().toString(), controller.userClasses(), config.plan().description(),
                     System.currentTimeMillis());
             var running = d.start(new RunRequest(config.plan(), info, config.thresholds(), options.abortOnThreshold,
                     options.resetStats));
@@ -117,6 +123,44 @@ final class RunCommand {
             }
         }
         return exitCode(result);
+    }
+
+    /**
+     * What the driver steers: the users in this process (an {@link Engine}), or, with --master, the
+     * workers that connect ({@link MasterController}): the same seam, so everything else is the same.
+     */
+    private Controller controller(List<UserSpec> specs, ScenarioLoader.Loaded loaded, SwitchableSessions sessions,
+                                  EngineSettings settings, RunConfig config) throws UserError {
+        List<String> names = specs.stream().map(UserSpec::name).toList();
+        if (!cluster.master) {
+            Engine engine = new Engine(specs, sessions, settings, Clock.SYSTEM, this::notice);
+            return new Controller(engine, engine, names, () -> { });
+        }
+        if (loaded.classFiles().isEmpty()) {
+            throw new UserError(ExitCodes.USAGE, "--master ships scenarios compiled from .java files; a --classpath"
+                    + " class cannot be sent to workers yet: give -f FILE.java");
+        }
+        sessions.close();
+        MasterController master = MasterSetup.start(cluster, process, loaded, names, options, config, settings);
+        return new Controller(master, master, names, () -> MasterSetup.awaitWorkers(cluster, master, process));
+    }
+
+    /** A controller, what closes it, its user classes, and what to wait for before the run starts. */
+    private record Controller(LoadController load, AutoCloseable closer, List<String> userClasses, ReadyCheck ready)
+            implements AutoCloseable {
+        void awaitReady() throws Exception {
+            ready.await();
+        }
+
+        @Override
+        public void close() throws Exception {
+            closer.close();
+        }
+    }
+
+    @FunctionalInterface
+    private interface ReadyCheck {
+        void await() throws Exception;
     }
 
     /** The exit code of a finished run; failures that a flag removes get their advice first. */

@@ -44,11 +44,11 @@ final class ScenarioCompiler {
         var key = cache.key(sources, classpath);
         var cached = key.flatMap(cache::get);
         if (cached.isPresent()) {
-            return new Compiled(new MemoryClassLoader(cached.get(), parent), List.copyOf(cached.get().keySet()));
+            return new Compiled(new MemoryClassLoader(cached.get(), parent), List.copyOf(cached.get().keySet()), cached.get());
         }
         Map<String, byte[]> bytes = javac(sources);
         key.ifPresent(k -> cache.put(k, bytes));
-        return new Compiled(new MemoryClassLoader(bytes, parent), List.copyOf(bytes.keySet()));
+        return new Compiled(new MemoryClassLoader(bytes, parent), List.copyOf(bytes.keySet()), bytes);
     }
 
     private Map<String, byte[]> javac(List<Path> sources) throws UserError {
@@ -86,8 +86,11 @@ final class ScenarioCompiler {
         return "scenario does not compile:" + System.lineSeparator() + String.join(System.lineSeparator(), lines);
     }
 
-    /** The compiled scenario. */
-    record Compiled(ClassLoader loader, List<String> classNames) {
+    /** The compiled scenario; {@code bytes} (binary name to class file) is what a master ships to its workers. */
+    record Compiled(ClassLoader loader, List<String> classNames, Map<String, byte[]> bytes) {
+        Compiled {
+            bytes = Map.copyOf(bytes);
+        }
     }
 
     /** The JDK's classpath separator, for callers building the classpath. */

@@ -19,7 +19,18 @@ final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
+    /**
+     * The scenario's classes, and the class files of those compiled from source (empty for a class
+     * on --classpath, whose jars every process must have).
+     */
+    record Loaded(List<Class<?>> classes, java.util.Map<String, byte[]> classFiles) {
+    }
+
     static List<Class<?>> load(String scenario, String classpath, CompileCache cache) throws UserError {
+        return loadWithClassFiles(scenario, classpath, cache).classes();
+    }
+
+    static Loaded loadWithClassFiles(String scenario, String classpath, CompileCache cache) throws UserError {
         ClassLoader parent = classLoader(classpath);
         Path path = Path.of(scenario);
         if (Files.isDirectory(path) || scenario.endsWith(".java")) {
@@ -31,13 +42,13 @@ final class ScenarioLoader {
             for (String name : compiled.classNames()) {
                 classes.add(loadClass(compiled.loader(), name));
             }
-            return classes;
+            return new Loaded(classes, compiled.bytes());
         }
         if (classpath == null) {
             throw new UserError(ExitCodes.USAGE, "scenario file not found: " + scenario
                     + " (give a .java file, a folder of them, or a class name with --classpath)");
         }
-        return List.of(loadClass(parent, scenario));
+        return new Loaded(List.of(loadClass(parent, scenario)), java.util.Map.of());
     }
 
     private static List<Path> sources(Path path) throws UserError {
