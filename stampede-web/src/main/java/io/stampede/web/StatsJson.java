@@ -52,7 +52,7 @@ final class StatsJson {
         for (double p : CHARTED) {
             current.put("response_time_percentile_" + fraction(p), window.percentileMillis(p));
         }
-        doc.put("user_count", s.users());
+        doc.put("user_count", userCount(view, control));
         doc.put("state", control.state().locustName());
         // Stampede's own, beside Locust's
         doc.put("host", control.host());
@@ -70,6 +70,11 @@ final class StatsJson {
             doc.set("uncorrected_stats", rows(view.uncorrected()));
         }
         return doc;
+    }
+
+    /** Users running now: as Locust says, none once the run is over (the summary keeps the run's count). */
+    static int userCount(RunView view, WebControl control) {
+        return control.state().active() ? view.latest().users() : 0;
     }
 
     /** {@code GET /exceptions}: Locust's shape ({@code count, msg, traceback, nodes}), raw text. */

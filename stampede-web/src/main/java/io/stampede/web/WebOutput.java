@@ -155,8 +155,9 @@ public final class WebOutput implements Output {
     void publishState() {
         if (!stream.isEmpty()) {
             stream.publish(Frame.of("state", StatsJson.MAPPER.createObjectNode()
-                    .put("state", control.state().locustName()).put("user_count", view.latest().users())
-                    .put("target_users", control.targetUsers()).put("host", control.host()).toString()));
+                    .put("state", control.state().locustName()).put("user_count", StatsJson.userCount(view, control))
+                    .put("target_users", control.targetUsers()).put("host", control.host())
+                    .put("stop_reason", view.result() == null ? null : view.result().stopReason()).toString()));
         }
     }
 

@@ -20,12 +20,13 @@ final class SseReader implements AutoCloseable {
     }
 
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final HttpClient client = HttpClient.newHttpClient();
     private final InputStream body;
     private final Thread reader;
     final String contentType;
 
     SseReader(URI events) throws IOException, InterruptedException {
-        HttpResponse<InputStream> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(events).GET().build(),
+        HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(events).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("/events answered " + r.statusCode());
@@ -70,5 +71,6 @@ final class SseReader implements AutoCloseable {
     public void close() throws IOException {
         body.close();
         reader.interrupt();
+        client.close();
     }
 }

@@ -2,10 +2,12 @@ package io.stampede.web;
 
 import io.stampede.core.output.RunInfo;
 import io.stampede.core.output.RunResult;
+import io.stampede.core.stats.ArrivalStats;
 import io.stampede.core.stats.StatsCollector;
 import io.stampede.core.stats.StatsInterval;
 import io.stampede.core.stats.StatsRegistry;
 import io.stampede.core.stats.StatsSnapshot;
+import io.stampede.core.threshold.Threshold;
 import java.util.List;
 
 /**
@@ -42,8 +44,27 @@ final class SyntheticRun {
         return interval;
     }
 
+    /** An exception thrown by scenario code, counted in the next interval. */
+    void exception(Throwable t) {
+        registry.recordException(t);
+    }
+
+    void check(String name, boolean passed) {
+        registry.recordCheck(name, passed);
+    }
+
+    StatsSnapshot latest() {
+        return last;
+    }
+
     RunResult finish() {
-        RunResult r = new RunResult(last, "done", List.of());
+        return finish(List.of(), null);
+    }
+
+    /** Ends the run with its thresholds judged on the final statistics. */
+    RunResult finish(List<Threshold> thresholds, ArrivalStats arrival) {
+        RunResult r = new RunResult(last, "done", List.of(), thresholds.stream().map(t -> t.evaluate(last)).toList(),
+                arrival == null ? null : last, arrival);
         output.finish(r);
         return r;
     }

@@ -6,6 +6,7 @@ const page = {
   charts: new Charts(document.getElementById('charts')),
   exceptionCount: -1,
   stats: null,
+  state: null,
 };
 
 function text(id, value) {
@@ -19,6 +20,10 @@ function say(message, isError) {
 }
 
 function showState(s) {
+  if (page.state && page.state !== s.state && s.state === 'stopped') {
+    say(s.stop_reason ? 'The run stopped: ' + s.stop_reason + '.' : 'The run stopped.', false);
+  }
+  page.state = s.state;
   const state = document.getElementById('state');
   state.textContent = s.state;
   state.className = 'state ' + s.state;

@@ -44,8 +44,9 @@ const Forms = {
     document.getElementById('stop').disabled = !on;
     const hostField = start.elements.host;
     if (!hostField.value && host) hostField.value = host;
-    // the edit form starts from the users asked for; what is typed into it then stays
-    if (on && !this.wasOn) edit.elements.user_count.value = targetUsers;
+    // each form starts from the users asked for last; what is typed into it then stays
+    if (on !== this.wasOn && targetUsers > 0) (on ? edit : start).elements.user_count.value = targetUsers;
+    if (on && !this.wasOn) edit.elements.spawn_rate.value = start.elements.spawn_rate.value;
     this.wasOn = on;
   },
 };
