@@ -101,6 +101,24 @@ class RestEndToEndTest {
     }
 
     @Test
+    void resetStatsCountsAgainFromNow() throws Exception {
+        try (TargetServer target = TargetServer.start(); LiveRun run = LiveRun.against(target.url())) {
+            Http http = new Http(run.server.url());
+            http.swarm("2", "20");
+            JsonNode before = http.statsUntil(s -> Http.aggregated(s).get("num_requests").asLong() > 100, WAIT);
+            HttpResponse<String> reset = http.get("stats/reset");
+            assertThat(reset.body()).isEqualTo("ok");
+            long had = Http.aggregated(before).get("num_requests").asLong();
+            JsonNode after = http.statsUntil(s -> Http.aggregated(s).get("num_requests").asLong() < had / 2, WAIT);
+            assertThat(after.get("state").asText()).isEqualTo("running");
+            http.statsUntil(s -> Http.aggregated(s).get("num_requests").asLong() > 20, WAIT);
+            http.get("stop");
+            JsonNode stopped = http.statsUntil(s -> s.get("state").asText().equals("stopped"), WAIT);
+            assertThat(Http.aggregated(stopped).get("num_requests").asLong()).isLessThan(target.requestCount());
+        }
+    }
+
+    @Test
     void badValuesBeforeAnyRunStartNothing() throws Exception {
         try (TargetServer target = TargetServer.start(); LiveRun run = LiveRun.against(target.url())) {
             Http http = new Http(run.server.url());
