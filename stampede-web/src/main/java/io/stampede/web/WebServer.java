@@ -5,8 +5,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.BindException;
 import java.net.URI;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -31,7 +31,8 @@ public final class WebServer implements AutoCloseable {
     /**
      * Starts serving at once.
      *
-     * @param bindHost the address to listen on ("127.0.0.1" keeps it on this machine; "0.0.0.0": every interface)
+     * @param bindHost the address to listen on ("127.0.0.1" keeps it on this machine; "0.0.0.0", "*", empty
+     *                 or null: every interface, as Locust's empty {@code --web-host})
      * @param port the port; 0 picks a free one (see {@link #port()})
      * @param auth "user:password" for HTTP basic authentication, or null for none
      * @param metrics the text of {@code GET /metrics} (Prometheus format), or null to answer 404 there
@@ -41,23 +42,36 @@ public final class WebServer implements AutoCloseable {
      */
     public static WebServer start(String bindHost, int port, String auth, WebControl control, WebOutput output,
                                   Supplier<String> metrics) {
+        String listen = bindHost == null || bindHost.isBlank() || bindHost.equals("*") ? "0.0.0.0" : bindHost;
         BasicAuth basic = BasicAuth.of(auth);
         PageAssets assets = PageAssets.load();
         output.bind(control);
         Javalin app = Javalin.create(config -> configure(config, basic, control, output, metrics, assets));
         try {
-            app.start(bindHost, port);
-        } catch (JavalinBindException e) {
-            app.stop();
-            throw new PortInUseException("cannot start the web UI on " + bindHost + ":" + port
-                    + ": the port is in use (choose another)", new BindException(e.getMessage()));
+            app.start(listen, port);
         } catch (RuntimeException e) {
             app.stop();
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new UncheckedIOException("cannot start the web UI on " + bindHost + ":" + port + ": " + cause.getMessage(),
-                    cause instanceof IOException io ? io : new IOException(cause));
+            throw startFailure(listen, port, e);
         }
-        return new WebServer(app, bindHost, output);
+        return new WebServer(app, listen, output);
+    }
+
+    /**
+     * Javalin words every bind failure as a port in use; the socket's own exception says which it
+     * was (the port taken, or an address this machine does not have).
+     */
+    private static UncheckedIOException startFailure(String host, int port, RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String where = "cannot start the web UI on " + host + ":" + port + ": ";
+        IOException cause = root instanceof IOException io ? io : new IOException(root);
+        String said = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (e instanceof JavalinBindException && said.toLowerCase(Locale.ROOT).contains("in use")) {
+            return new PortInUseException(where + "the port is in use (choose another)", cause);
+        }
+        return new UncheckedIOException(where + said.lines().findFirst().orElse(said), cause);
     }
 
     private static void configure(JavalinConfig config, BasicAuth auth, WebControl control, WebOutput output,
@@ -104,7 +118,7 @@ public final class WebServer implements AutoCloseable {
     /** Where a browser on this machine finds the page. */
     public URI url() {
         String host = switch (bindHost) {
-            case "0.0.0.0", "", "*" -> "127.0.0.1";
+            case "0.0.0.0" -> "127.0.0.1";
             case "::", "[::]" -> "[::1]";
             default -> bindHost.contains(":") && !bindHost.startsWith("[") ? "[" + bindHost + "]" : bindHost;
         };

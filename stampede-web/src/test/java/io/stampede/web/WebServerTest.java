@@ -120,10 +120,21 @@ class WebServerTest {
     }
 
     @Test
-    void theUrlIsWhereABrowserFindsIt() {
-        try (WebServer s = WebServer.start("0.0.0.0", 0, null, new FixedControl(), new WebOutput(), null)) {
-            assertThat(s.url().toString()).isEqualTo("http://127.0.0.1:" + s.port() + "/");
+    void everyInterfaceIsReachedOnLoopback() throws Exception {
+        for (String all : new String[] {"0.0.0.0", "", "*", null}) {
+            try (WebServer s = WebServer.start(all, 0, null, new FixedControl(), new WebOutput(), null)) {
+                assertThat(s.url().toString()).as(all).isEqualTo("http://127.0.0.1:" + s.port() + "/");
+                assertThat(new Http(s.url()).get("").statusCode()).isEqualTo(200);
+            }
         }
+    }
+
+    @Test
+    void anAddressThatIsNotHereIsOneLine() {
+        // TEST-NET-1 (RFC 5737): never an address of this machine
+        assertThatThrownBy(() -> WebServer.start("192.0.2.1", 0, null, new FixedControl(), new WebOutput(), null))
+                .isInstanceOf(UncheckedIOException.class).hasMessageStartingWith("cannot start the web UI on 192.0.2.1:0: ")
+                .hasMessageNotContaining("\n").hasMessageNotContaining("in use");
     }
 
     /** A control that records what it was asked. */
