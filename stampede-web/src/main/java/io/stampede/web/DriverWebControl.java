@@ -3,6 +3,7 @@ package io.stampede.web;
 import io.stampede.core.output.RunResult;
 import io.stampede.core.run.LoadTarget;
 import io.stampede.core.run.RunDriver;
+import io.stampede.core.run.RunRequest;
 import io.stampede.core.run.RunState;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -52,6 +53,19 @@ public final class DriverWebControl implements WebControl {
     @Override
     public int targetUsers() {
         return targetUsers;
+    }
+
+    /**
+     * Starts a run the command line built itself (with {@code --autostart}: its stages, shape or
+     * step load), so the page shows it and may change or stop it like one started there.
+     *
+     * @param users the users it asks for first (what the edit form starts from)
+     * @throws IllegalStateException when a run is on
+     */
+    public synchronized CompletableFuture<RunResult> start(RunRequest request, int users) {
+        current = driver.start(request);
+        targetUsers = users;
+        return current;
     }
 
     /** The run started last through this control (its result once it stopped); null before any. */

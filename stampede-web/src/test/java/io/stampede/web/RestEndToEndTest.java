@@ -3,6 +3,10 @@ package io.stampede.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stampede.core.output.RunInfo;
+import io.stampede.core.plan.LoadPlan;
+import io.stampede.core.plan.Stage;
+import io.stampede.core.run.RunRequest;
 import io.stampede.testkit.TargetServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -97,6 +101,22 @@ class RestEndToEndTest {
                 assertThat(Http.aggregated(stopped).get("num_requests").asLong()).as("round " + round)
                         .isEqualTo(target.requestCount());
             }
+        }
+    }
+
+    @Test
+    void aRunTheCommandLineStartedIsDrivenFromThePage() throws Exception {
+        try (TargetServer target = TargetServer.start(); LiveRun run = LiveRun.against(target.url())) {
+            Http http = new Http(run.server.url());
+            LoadPlan plan = LoadPlan.stages(List.of(new Stage(Duration.ofSeconds(1), 3), new Stage(Duration.ofMinutes(5), 3)));
+            var result = run.control.start(new RunRequest(plan, new RunInfo(target.url(), List.of("Hitter"), plan.description(),
+                    System.currentTimeMillis())), 3);
+            http.statsUntil(s -> s.get("user_count").asInt() == 3 && s.get("target_users").asInt() == 3, WAIT);
+            assertThat(http.swarm("1", "10").statusCode()).isEqualTo(200);
+            http.statsUntil(s -> s.get("user_count").asInt() == 1, WAIT);
+            http.get("stop");
+            assertThat(result.get(20, java.util.concurrent.TimeUnit.SECONDS).stats().total().count())
+                    .isEqualTo(target.requestCount());
         }
     }
 
