@@ -27,8 +27,9 @@ function showState(s) {
   const state = document.getElementById('state');
   state.textContent = s.state;
   state.className = 'state ' + s.state;
-  text('user-count', s.target_users && s.target_users !== s.user_count
-    ? s.user_count + ' → ' + s.target_users : String(s.user_count));
+  // while users are still moving towards the target, show where they are going
+  const moving = (s.state === 'spawning' || s.state === 'running') && s.target_users && s.target_users !== s.user_count;
+  text('user-count', moving ? s.user_count + ' → ' + s.target_users : String(s.user_count));
   text('host', s.host || '-');
   Forms.show(s.state, s.target_users, s.host);
 }
