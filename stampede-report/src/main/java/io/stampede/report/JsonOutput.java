@@ -28,7 +28,7 @@ public final class JsonOutput implements Output {
 
     @Override
     public void finish(RunResult result) throws IOException {
-        String json = JsonSummary.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(JsonSummary.of(result));
+        String json = JsonSummary.text(result);
         if (stream != null) {
             stream.println(json);
             stream.flush();

@@ -1,5 +1,6 @@
 package io.stampede.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,10 +19,20 @@ import io.stampede.core.threshold.ThresholdResult;
  * the Aggregated one, with Locust's field names (times in ms) plus the percentiles, so scripts
  * written for Locust's --json find what they expect.
  */
-final class JsonSummary {
+public final class JsonSummary {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonSummary() {
+    }
+
+    /** The document as {@code --json-file} writes it (indented, without the final line break). */
+    public static String text(RunResult result) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(of(result));
+        } catch (JsonProcessingException e) {
+            // a tree of plain values always serialises; this would be a bug in the tree
+            throw new IllegalStateException(e);
+        }
     }
 
     static ObjectNode of(RunResult result) {

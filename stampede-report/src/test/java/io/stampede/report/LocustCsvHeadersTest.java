@@ -15,10 +15,10 @@ class LocustCsvHeadersTest {
 
     @Test
     void statsAndHistoryHaveLocustsColumns() {
-        assertThat(line(CsvOutput.STATS_HEADER)).isEqualTo("Type,Name,Request Count,Failure Count,Median Response Time,"
+        assertThat(line(LocustCsv.STATS_HEADER)).isEqualTo("Type,Name,Request Count,Failure Count,Median Response Time,"
                 + "Average Response Time,Min Response Time,Max Response Time,Average Content Size,Requests/s,Failures/s,"
                 + "50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%");
-        assertThat(line(CsvOutput.HISTORY_HEADER)).isEqualTo("Timestamp,User Count,Type,Name,Requests/s,Failures/s,"
+        assertThat(line(LocustCsv.HISTORY_HEADER)).isEqualTo("Timestamp,User Count,Type,Name,Requests/s,Failures/s,"
                 + "50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%,Total Request Count,Total Failure Count,"
                 + "Total Median Response Time,Total Average Response Time,Total Min Response Time,Total Max Response Time,"
                 + "Total Average Content Size");
@@ -26,7 +26,7 @@ class LocustCsvHeadersTest {
 
     @Test
     void failuresAndExceptionsHaveLocustsColumns() {
-        assertThat(line(CsvOutput.FAILURES_HEADER)).isEqualTo("Method,Name,Error,Occurrences,First Seen,Last Seen");
-        assertThat(line(CsvOutput.EXCEPTIONS_HEADER)).isEqualTo("Count,Message,Traceback,Nodes");
+        assertThat(line(LocustCsv.FAILURES_HEADER)).isEqualTo("Method,Name,Error,Occurrences,First Seen,Last Seen");
+        assertThat(line(LocustCsv.EXCEPTIONS_HEADER)).isEqualTo("Count,Message,Traceback,Nodes");
     }
 }
