@@ -23,7 +23,8 @@ final class Outputs {
 
     private static final List<Kind> KINDS = List.of(
             // With --json, standard output carries only the JSON document; the tables go to standard error.
-            (o, c, p) -> new ConsoleOutput(o.json ? p.err() : p.out(), c.liveInterval(), o.onlySummary),
+            // with the web UI the page is the live view: the console prints each run's summary only
+            (o, c, p) -> new ConsoleOutput(o.json ? p.err() : p.out(), c.liveInterval(), o.onlySummary || !o.headless),
             (o, c, p) -> o.csvPrefix == null ? null : new CsvOutput(withParent(o.csvPrefix), o.csvFullHistory),
             (o, c, p) -> o.json ? JsonOutput.toStream(p.out()) : null,
             (o, c, p) -> o.jsonFile == null ? null : JsonOutput.toFile(withParent(o.jsonFile)),

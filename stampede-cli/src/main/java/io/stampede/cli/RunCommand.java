@@ -24,6 +24,7 @@ import io.stampede.http.SocketSessionFactory;
 import io.stampede.prometheus.MetricsPortInUseException;
 import io.stampede.prometheus.MetricsServer;
 import io.stampede.prometheus.PrometheusOutput;
+import io.stampede.web.WebOutput;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ final class RunCommand {
     private final List<Output> extraOutputs;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile RunDriver driver;
+    private volatile WebMode webMode;
 
     RunCommand(RunOptions options, ClusterOptions cluster, ProcessContext process, List<Output> extraOutputs) {
         this.options = options;
@@ -59,6 +61,10 @@ final class RunCommand {
     /** Ctrl-C: end the run early and wait until the final statistics are written. */
     void interrupt(Duration maxWait) {
         RunDriver d = driver;
+        WebMode w = webMode;
+        if (w != null) {
+            w.quit();
+        }
         if (d != null) {
             d.stop("interrupted");
             try {
@@ -84,15 +90,23 @@ final class RunCommand {
         List<Class<?>> classes = loaded.classes();
         List<UserSpec> specs = readSpecs(classes);
         RunConfig config = flags.withScenario(options, classes, process.err());
-        HostCheck.reachable(config.host(), config.connectTimeout());
+        if (config.host() != null) {
+            HostCheck.reachable(config.host(), config.connectTimeout());
+        }
         SystemLimits.warnIfShort(config.mostUsers(), options.maxConnections, process.err());
         long seed = options.seed != null ? options.seed : System.nanoTime();
         EngineSettings settings = new EngineSettings(config.stopTimeout(), seed, process.nodeName());
         SwitchableSessions sessions = new SwitchableSessions();
-        sessions.switchTo(transport(config.host(), config));
+        if (config.host() != null) {
+            sessions.switchTo(transport(config.host(), config));
+        }
         AtomicReference<RunDriver> current = new AtomicReference<>();
         List<Output> outputs = new ArrayList<>(Outputs.create(options, config, process));
-        PrometheusOutput metrics = options.metricsPort == null ? null : new PrometheusOutput(
+        WebOutput web = options.headless ? null : new WebOutput();
+        if (web != null) {
+            outputs.add(web);
+        }
+        PrometheusOutput metrics = options.metricsPort == null && options.headless ? null : new PrometheusOutput(
                 () -> current.get() == null ? RunState.READY : current.get().state(), () -> targetUsers(current.get()));
         if (metrics != null) {
             outputs.add(metrics);
@@ -106,6 +120,11 @@ final class RunCommand {
             current.set(d);
             driver = d;
             controller.awaitReady();
+            if (web != null) {
+                webMode = new WebMode(options, process, this);
+                return webMode.serve(d, config, controller.userClasses(), sessions, web,
+                        metrics == null ? null : metrics::scrape);
+            }
             RunInfo info = new RunInfo(config.host().toString(), controller.userClasses(), config.plan().description(),
                     System.currentTimeMillis());
             var running = d.start(new RunRequest(config.plan(), info, config.thresholds(), options.abortOnThreshold,
@@ -135,6 +154,9 @@ final class RunCommand {
         if (!cluster.master) {
             Engine engine = new Engine(specs, sessions, settings, Clock.SYSTEM, this::notice);
             return new Controller(engine, engine, names, () -> { });
+        }
+        if (config.host() == null) {
+            throw new UserError(ExitCodes.USAGE, "--master needs a target for its workers: give one with -H http://host:port");
         }
         if (loaded.classFiles().isEmpty()) {
             throw new UserError(ExitCodes.USAGE, "--master ships scenarios compiled from .java files; a --classpath"
@@ -177,9 +199,9 @@ final class RunCommand {
         return d != null && d.target() instanceof LoadTarget.Users u ? u.users() : 0;
     }
 
-    /** Serves /metrics on --metrics-port (bound to --web-host), or nothing without the flag. */
+    /** Serves /metrics on --metrics-port (bound to --web-host), or nothing without the flag (the web UI serves it too). */
     private MetricsServer startMetrics(PrometheusOutput metrics) throws UserError {
-        if (metrics == null) {
+        if (metrics == null || options.metricsPort == null) {
             return null;
         }
         try {

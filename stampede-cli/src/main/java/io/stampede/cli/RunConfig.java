@@ -32,8 +32,12 @@ record RunConfig(URI host, Duration runTime, Duration stopTimeout, Duration conn
         if (o.file == null) {
             throw new UserError(ExitCodes.USAGE, "no scenario: give one with -f FILE.java");
         }
-        if (o.host == null) {
+        // the web page has a host field: only a run that starts by itself needs -H
+        if (o.host == null && (o.headless || o.autostart)) {
             throw new UserError(ExitCodes.USAGE, "no target: give one with -H http://host:port");
+        }
+        if (!o.headless) {
+            WebMode.checkFlags(o);
         }
         if (o.users != null && o.users < 0) {
             throw new UserError(ExitCodes.USAGE, "-u/--users must be 0 or more, was " + o.users);
@@ -50,7 +54,7 @@ record RunConfig(URI host, Duration runTime, Duration stopTimeout, Duration conn
         if (!LOG_LEVELS.contains(o.logLevel.toUpperCase())) {
             throw new UserError(ExitCodes.USAGE, "-L/--loglevel must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, was " + o.logLevel);
         }
-        return new RunConfig(host(o.host), o.runTime == null ? null : duration("-t/--run-time", o.runTime),
+        return new RunConfig(o.host == null ? null : host(o.host), o.runTime == null ? null : duration("-t/--run-time", o.runTime),
                 duration("--stop-timeout", o.stopTimeout), duration("--connect-timeout", o.connectTimeout),
                 duration("--timeout", o.timeout), duration("--live-interval", o.liveInterval), null, List.of());
     }

@@ -34,8 +34,23 @@ final class RunOptions {
     @Option(names = {"-t", "--run-time"}, paramLabel = "TIME", description = "Stop after this long: 30s, 5m, 1h30m (default: until Ctrl-C).")
     String runTime;
 
-    @Option(names = "--headless", description = "Run without the web UI (every run is headless for now).")
+    @Option(names = "--headless", description = "Run without the web UI: start at once, print the tables, exit at the end.")
     boolean headless;
+
+    @Option(names = "--web-port", paramLabel = "PORT", defaultValue = "8089",
+            description = "Without --headless: the web UI's port (default ${DEFAULT-VALUE}).")
+    int webPort;
+
+    @Option(names = "--web-auth", paramLabel = "USER:PASSWORD",
+            description = "Without --headless: ask for this user and password (HTTP basic) on every page and endpoint.")
+    String webAuth;
+
+    @Option(names = "--autostart", description = "Without --headless: start the run of -u/-r/-t (or the plan flags) at once.")
+    boolean autostart;
+
+    @Option(names = "--autoquit", paramLabel = "SECONDS", defaultValue = "-1",
+            description = "With --autostart: quit this many seconds after the run ended (default: stay until Ctrl-C).")
+    int autoquit;
 
     @Option(names = "--csv", paramLabel = "PREFIX", description = "Write PREFIX_stats.csv, _stats_history.csv, _failures.csv, _exceptions.csv.")
     String csvPrefix;

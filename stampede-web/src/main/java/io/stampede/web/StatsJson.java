@@ -32,6 +32,15 @@ final class StatsJson {
 
     /** {@code GET /stats/requests}: the statistics, the run's state and what the page needs beside them. */
     static ObjectNode requests(RunView view, WebControl control) {
+        return requests(view, control.state(), control);
+    }
+
+    /**
+     * As {@link #requests(RunView, WebControl)} with the state read by the caller before it took the
+     * view: the driver says STOPPED only once the outputs have the final figures, so a state read
+     * first never pairs "stopped" with figures from before the end.
+     */
+    static ObjectNode requests(RunView view, io.stampede.core.run.RunState state, WebControl control) {
         StatsSnapshot s = view.latest();
         ObjectNode doc = MAPPER.createObjectNode();
         doc.set("stats", rows(s));
@@ -52,8 +61,8 @@ final class StatsJson {
         for (double p : CHARTED) {
             current.put("response_time_percentile_" + fraction(p), window.percentileMillis(p));
         }
-        doc.put("user_count", userCount(view, control));
-        doc.put("state", control.state().locustName());
+        doc.put("user_count", state.active() ? view.latest().users() : 0);
+        doc.put("state", state.locustName());
         // Stampede's own, beside Locust's
         doc.put("host", control.host());
         doc.put("target_users", control.targetUsers());

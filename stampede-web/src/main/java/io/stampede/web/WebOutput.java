@@ -213,7 +213,8 @@ public final class WebOutput implements Output {
     }
 
     ObjectNode requestsDocument() {
-        ObjectNode doc = StatsJson.requests(view, control);
+        io.stampede.core.run.RunState state = control.state();
+        ObjectNode doc = StatsJson.requests(view, state, control);
         if (problem != null) {
             doc.put("web_ui_problem", problem);
         }
