@@ -13,6 +13,11 @@
     return function (u, v) { return v == null ? "-" : v.toFixed(digits) + (unit || ""); };
   }
 
+  /** A scale from zero: a p95 that moved from 15.5 to 18 ms must not look like a cliff. */
+  function fromZero(u, min, max) {
+    return [0, max > 0 ? max * 1.1 : 1];
+  }
+
   function width(el) {
     return Math.max(320, Math.floor(el.clientWidth));
   }
@@ -38,24 +43,28 @@
     var x = s.t.map(function (v) { return t0 + v; });
     var rps = s.requests.map(function (n, i) { return n / s.dur[i]; });
     var fps = s.failures.map(function (n, i) { return n / s.dur[i]; });
-    var each = s.width > 1 ? " (each point " + s.width + " intervals merged)" : "";
+    // a long run's neighbouring intervals are merged into longer points: say how long
+    var typical = s.dur[Math.floor(s.dur.length / 2)];
+    var each = typical >= 1.5 ? " (one point per " + Math.round(typical) + " s)" : "";
     draw("chart-rps", {
       title: "Requests and failures per second" + each,
       series: [{}, line("requests/s", COLORS[0], { value: fixed(1) }),
         line("failures/s", COLORS[1], { value: fixed(1), fill: "rgba(214,39,40,0.12)" })],
+      scales: { y: { range: fromZero } },
       axes: [{}, { label: "per second" }]
     }, [x, rps, fps]);
     draw("chart-latency", {
       title: "Response time percentiles",
       series: [{}, line("p50", COLORS[2], { value: fixed(1, " ms") }), line("p95", COLORS[3], { value: fixed(1, " ms") }),
         line("p99", COLORS[4], { value: fixed(1, " ms") })],
+      scales: { y: { range: fromZero } },
       axes: [{}, { label: "ms" }]
     }, [x, s.p50, s.p95, s.p99]);
     draw("chart-users", {
       title: data.arrival ? "Users in the pool" : "Users",
       height: 200,
       series: [{}, line("users", COLORS[5], { value: fixed(0), fill: "rgba(140,86,75,0.10)" })],
-      scales: { y: { range: function (u, min, max) { return [0, Math.max(1, max * 1.1)]; } } },
+      scales: { y: { range: fromZero } },
       axes: [{}, { label: "users" }]
     }, [x, s.users]);
   }
@@ -98,18 +107,23 @@
     var phases = data.phases;
     if (!phases.length) { return; }
     var x = phases.map(function (p, i) { return i; });
-    var knee = phases.map(function (p, i) { return i === data.knee ? p.rps : null; });
+    var series = [
+      { label: "users", value: function (u, v) { return v == null ? "-" : phases[v].users + " users"; } },
+      line("requests/s", COLORS[0], { value: fixed(1), points: { show: true, size: 6 } }),
+      line("p95", COLORS[3], { scale: "ms", value: fixed(1, " ms"), points: { show: true, size: 6 } })
+    ];
+    var columns = [x, phases.map(function (p) { return p.rps; }), phases.map(function (p) { return p.p95; })];
+    if (data.knee >= 0) {
+      // the knee as a ring on the throughput line: a series of points only, empty but at the knee
+      series.push({ label: "knee", stroke: COLORS[1], fill: COLORS[1], paths: function () { return null; },
+        points: { show: true, size: 16, width: 3, stroke: COLORS[1], fill: "rgba(214,39,40,0.25)" },
+        value: function (u, v) { return v == null ? "-" : "here"; } });
+      columns.push(phases.map(function (p, i) { return i === data.knee ? p.rps : null; }));
+    }
     draw("chart-capacity", {
       title: "Throughput and p95 against users" + (data.knee >= 0 ? " (knee marked)" : ""),
-      scales: { x: { time: false, range: [-0.3, phases.length - 0.7] }, ms: {} },
-      series: [
-        { label: "users", value: function (u, v) { return v == null ? "-" : phases[v].users + " users"; } },
-        line("requests/s", COLORS[0], { value: fixed(1), points: { show: true, size: 6 } }),
-        line("p95", COLORS[3], { scale: "ms", value: fixed(1, " ms"), points: { show: true, size: 6 } }),
-        { label: "knee", stroke: COLORS[1], fill: COLORS[1], paths: function () { return null; },
-          points: { show: true, size: 16, width: 3, stroke: COLORS[1], fill: "rgba(214,39,40,0.25)" },
-          value: function (u, v) { return v == null ? "-" : "here"; } }
-      ],
+      scales: { x: { time: false, range: [-0.3, phases.length - 0.7] }, y: { range: fromZero }, ms: { range: fromZero } },
+      series: series,
       axes: [
         { splits: function () { return x; }, values: function (u, splits) {
           return splits.map(function (i) { return phases[i] ? phases[i].users + " users" : ""; });
@@ -117,7 +131,7 @@
         { label: "requests/s" },
         { scale: "ms", side: 1, label: "p95 ms", grid: { show: false } }
       ]
-    }, [x, phases.map(function (p) { return p.rps; }), phases.map(function (p) { return p.p95; }), knee]);
+    }, columns);
   }
 
   overTime();
