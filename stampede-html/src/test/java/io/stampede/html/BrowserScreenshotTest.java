@@ -31,5 +31,8 @@ class BrowserScreenshotTest {
         Chromium.screenshot(page, png, 2000);
         assertThat(png).exists();
         assertThat(Files.size(png)).isGreaterThan(10_000);
+        String dom = Chromium.dom(page);
+        assertThat(dom.split("class=\"uplot", -1)).as("five charts drawn").hasSize(5 + 1);
+        assertThat(dom).as("the knee's marker is drawn").contains(">knee<");
     }
 }

@@ -35,9 +35,10 @@ class ReportSizeTest {
         output.finish(result);
         Path file = dir.resolve("report.html");
         long bytes = Files.size(file);
-        JsonNode series = ReportFile.data(Files.readString(file)).get("series");
-        System.out.printf("one-hour report: %,d bytes, %d points of %s s%n", bytes, series.get("t").size(),
-                series.get("dur").get(0).asText());
+        String html = Files.readString(file);
+        JsonNode series = ReportFile.data(html).get("series");
+        System.out.printf("one-hour report: %,d bytes (data block %,d), %d points of %s s%n", bytes,
+                ReportFile.dataBlock(html).length(), series.get("t").size(), series.get("dur").get(0).asText());
         assertThat(series.get("t").size()).isEqualTo(1800);
         assertThat(series.get("dur").get(0).asDouble()).isEqualTo(2.0);
         assertThat(bytes).isBetween(100_000L, 600_000L);
