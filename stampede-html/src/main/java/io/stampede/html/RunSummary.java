@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-
 /** The top of the report: the headline numbers, then what the run was (host, plan, parameters). */
 final class RunSummary {
     private RunSummary() {
