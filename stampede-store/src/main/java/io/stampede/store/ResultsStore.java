@@ -20,6 +20,10 @@ public final class ResultsStore implements AutoCloseable {
     /** A writer and a reader at the same time are all a run needs. */
     private static final int POOL_SIZE = 3;
     private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
+    /** H2's error codes (org.h2.api.ErrorCode) for a file held open elsewhere, unreadable, or corrupted. */
+    private static final int H2_IN_USE = 90020;
+    private static final int H2_IO = 90028;
+    private static final int H2_CORRUPTED = 90030;
 
     private final HikariDataSource pool;
     private final StoreLocation location;
@@ -83,10 +87,25 @@ public final class ResultsStore implements AutoCloseable {
         if (line.contains("Failed to get driver instance") || line.contains("No suitable driver")) {
             return "no JDBC driver for this URL (built in: H2 jdbc:h2:..., PostgreSQL jdbc:postgresql://...)";
         }
-        if (location.embedded() && line.contains("already in use")) {
-            return "another process has it open (an H2 file serves one process at a time; use PostgreSQL to share a store)";
+        if (location.embedded()) {
+            int code = h2ErrorCode(e);
+            if (code == H2_IN_USE) {
+                return "another process has it open (an H2 file serves one process at a time; use PostgreSQL to share a store)";
+            }
+            if (code == H2_IO || code == H2_CORRUPTED) {
+                return "the file is damaged or is not an H2 database (" + line + ")";
+            }
         }
         return line;
+    }
+
+    private static int h2ErrorCode(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql && sql.getErrorCode() >= 90000) {
+                return sql.getErrorCode();
+            }
+        }
+        return 0;
     }
 
     /** The store as it should appear in messages: the H2 file, or the URL with any password masked. */

@@ -1,5 +1,7 @@
 package io.stampede.store;
 
+import java.sql.SQLException;
+
 /**
  * The results store cannot be opened, read or written: a path that is a file, a URL no driver
  * accepts, a database that refuses the connection, a store that fails during a run. The message is
@@ -14,13 +16,23 @@ public final class StoreUnavailableException extends RuntimeException {
         this(message, null);
     }
 
-    /** The first line of a cause's message: drivers like to append stack-like detail after it. */
+    /**
+     * A cause in the database's own words, on one line: the innermost SQLException's message (the
+     * driver's explanation, "Connection to 127.0.0.1:1 refused. Check that..."), else the innermost
+     * message at all. The wrappers around it (pools, Flyway) add only their own names.
+     */
     static String firstLine(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        String sql = null;
+        String any = null;
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getMessage() != null && !c.getMessage().isBlank()) {
+                any = c.getMessage();
+                if (c instanceof SQLException) {
+                    sql = c.getMessage();
+                }
+            }
         }
-        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String m = sql != null ? sql : any != null ? any : t.getClass().getSimpleName();
         return oneLine(m);
     }
 
