@@ -16,6 +16,8 @@ public final class ExitCodes {
     public static final int THRESHOLD_FAILED = 4;
     /** Stampede itself failed (a bug, or a file that could not be written). */
     public static final int INTERNAL = 5;
+    /** stampede compare --fail-on-regression: run B is worse than run A beyond the tolerance, significantly. */
+    public static final int REGRESSION = 6;
     /** A master's --expect-workers did not all connect within --expect-workers-max-wait. */
     public static final int WORKERS_MISSING = 7;
 

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The {@code stampede} command. Exit codes are listed in {@link ExitCodes} and the README. */
-@Command(name = "stampede", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+@Command(name = "stampede", mixinStandardHelpOptions = true,
+        subcommands = {HistoryCommand.class, CompareCommand.class, ReportCommand.class}, versionProvider = Main.VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Load-test an HTTP API with users written as plain Java.%n"
                 + "Example: stampede -f ShopUser.java -H http://127.0.0.1:8080 -u 50 -r 10 -t 1m --headless --csv out/run")
@@ -19,6 +20,9 @@ public final class Main implements Callable<Integer> {
 
     @Mixin
     ClusterOptions cluster;
+
+    @Mixin
+    StoreOption store;
 
     private ProcessContext process;
     private List<Output> extraOutputs = List.of();
@@ -78,8 +82,13 @@ public final class Main implements Callable<Integer> {
             worker = new WorkerCommand(cluster, process);
             return worker.call();
         }
-        running = new RunCommand(options, cluster, process, extraOutputs);
+        running = new RunCommand(options, cluster, store, process, extraOutputs);
         return running.call();
+    }
+
+    /** The process's streams and environment, for the subcommands. */
+    ProcessContext process() {
+        return process;
     }
 
     void interrupt(Duration maxWait) {

@@ -1,6 +1,7 @@
 package io.stampede.cli;
 
 import io.stampede.core.output.Output;
+import io.stampede.html.HtmlOutput;
 import io.stampede.report.ConsoleOutput;
 import io.stampede.report.CsvOutput;
 import io.stampede.report.JUnitOutput;
@@ -28,7 +29,19 @@ final class Outputs {
             (o, c, p) -> o.csvPrefix == null ? null : new CsvOutput(withParent(o.csvPrefix), o.csvFullHistory),
             (o, c, p) -> o.json ? JsonOutput.toStream(p.out()) : null,
             (o, c, p) -> o.jsonFile == null ? null : JsonOutput.toFile(withParent(o.jsonFile)),
-            (o, c, p) -> o.junitFile == null ? null : new JUnitOutput(withParent(o.junitFile)));
+            (o, c, p) -> o.junitFile == null ? null : new JUnitOutput(withParent(o.junitFile)),
+            (o, c, p) -> o.htmlFile == null ? null : new HtmlOutput(withParent(o.htmlFile), reportParameters(o)));
+
+    /** What the HTML report says about how the run was made. */
+    static java.util.Map<String, String> reportParameters(RunOptions o) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("scenario", o.file);
+        m.put("stampede", Version.VERSION);
+        m.put("java", Runtime.version().toString());
+        m.put("machine", System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+        return m;
+    }
 
     static List<Output> create(RunOptions o, RunConfig c, ProcessContext process) throws UserError {
         List<Output> outputs = new ArrayList<>();
@@ -42,7 +55,7 @@ final class Outputs {
     }
 
     /** The path, once its folder exists. */
-    private static Path withParent(String file) throws UserError {
+    static Path withParent(String file) throws UserError {
         Path path = Path.of(file);
         Path parent = path.toAbsolutePath().getParent();
         try {

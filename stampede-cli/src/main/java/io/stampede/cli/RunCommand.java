@@ -24,6 +24,8 @@ import io.stampede.http.SocketSessionFactory;
 import io.stampede.prometheus.MetricsPortInUseException;
 import io.stampede.prometheus.MetricsServer;
 import io.stampede.prometheus.PrometheusOutput;
+import io.stampede.store.ResultsStore;
+import io.stampede.store.StoreUnavailableException;
 import io.stampede.web.WebOutput;
 import java.net.URI;
 import java.time.Duration;
@@ -45,15 +47,18 @@ final class RunCommand {
 
     private final RunOptions options;
     private final ClusterOptions cluster;
+    private final StoreOption store;
     private final ProcessContext process;
     private final List<Output> extraOutputs;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile RunDriver driver;
     private volatile WebMode webMode;
 
-    RunCommand(RunOptions options, ClusterOptions cluster, ProcessContext process, List<Output> extraOutputs) {
+    RunCommand(RunOptions options, ClusterOptions cluster, StoreOption store, ProcessContext process,
+               List<Output> extraOutputs) {
         this.options = options;
         this.cluster = cluster;
+        this.store = store;
         this.process = process;
         this.extraOutputs = List.copyOf(extraOutputs);
     }
@@ -112,8 +117,13 @@ final class RunCommand {
             outputs.add(metrics);
         }
         outputs.addAll(extraOutputs);
+        ResultsStore results = openStore();
+        if (results != null) {
+            outputs.add(results.output(options.file));
+        }
         RunResult result;
-        try (Controller controller = controller(specs, loaded, sessions, settings, config);
+        try (ResultsStore closeLast = results;
+             Controller controller = controller(specs, loaded, sessions, settings, config);
              RunDriver d = new RunDriver(controller.load(), outputs, Clock.SYSTEM, STATS_INTERVAL,
                      line -> process.err().println("stampede: " + line));
              MetricsServer metricsServer = startMetrics(metrics)) {
@@ -183,6 +193,23 @@ final class RunCommand {
     @FunctionalInterface
     private interface ReadyCheck {
         void await() throws Exception;
+    }
+
+    /**
+     * The results store this run is kept in (headless runs; --store or STAMPEDE_STORE), or null. A
+     * store that cannot be opened costs one line: the run still writes its files.
+     */
+    private ResultsStore openStore() {
+        String where = store.location(process.env());
+        if (where == null || !options.headless) {
+            return null;
+        }
+        try {
+            return ResultsStore.open(where);
+        } catch (StoreUnavailableException e) {
+            process.err().println("stampede: the run is not kept in the results store: " + e.getMessage());
+            return null;
+        }
     }
 
     /** The exit code of a finished run; failures that a flag removes get their advice first. */

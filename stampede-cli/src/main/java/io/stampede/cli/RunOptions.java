@@ -150,6 +150,9 @@ final class RunOptions {
             description = "Serve Prometheus metrics at http://HOST:PORT/metrics (in headless runs too; 0: any free port).")
     Integer metricsPort;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report of the run to FILE.")
+    String htmlFile;
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed for the users' random choices, to repeat a run.")
     Long seed;
 }

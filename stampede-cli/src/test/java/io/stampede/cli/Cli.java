@@ -31,7 +31,22 @@ final class Cli {
     private Cli() {
     }
 
+    /**
+     * Runs headless, as CI does (without --headless the command serves the web UI and waits), unless
+     * the test asks for the web UI or a worker itself.
+     */
     static Result run(String... args) {
+        java.util.List<String> all = java.util.Arrays.asList(args);
+        if (!all.contains("--headless") && !all.contains("--web-port") && !all.contains("--worker")) {
+            String[] headless = new String[args.length + 1];
+            System.arraycopy(args, 0, headless, 0, args.length);
+            headless[args.length] = "--headless";
+            args = headless;
+        }
+        return runAsGiven(args);
+    }
+
+    static Result runAsGiven(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = new Main().execute(args, new ProcessContext(new PrintStream(out, true, StandardCharsets.UTF_8),
