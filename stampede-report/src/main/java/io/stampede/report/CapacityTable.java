@@ -1,5 +1,7 @@
 package io.stampede.report;
 
+import io.stampede.core.capacity.Knee;
+import io.stampede.core.capacity.LoadLevel;
 import io.stampede.core.output.RunResult;
 import io.stampede.core.stats.EntryStats;
 import java.util.List;
@@ -7,12 +9,10 @@ import java.util.Locale;
 
 /**
  * The per-step table of a step load (users, requests, failures, average time, req/s) and where the
- * knee is: the first step where more users stopped buying more throughput and only added waiting.
+ * knee is: the first step where more users stopped buying more throughput and only added waiting
+ * (the rule is {@link Knee}'s, shared with the capacity search).
  */
 final class CapacityTable {
-    /** A step is past the knee when its req/s grew by less than this while users grew. */
-    static final double FLAT = 0.10;
-
     private CapacityTable() {
     }
 
@@ -30,19 +30,19 @@ final class CapacityTable {
 
     /** One sentence about the knee, or null when throughput kept growing with users. */
     static String knee(List<RunResult.Phase> phases) {
-        for (int i = 1; i < phases.size(); i++) {
-            RunResult.Phase prev = phases.get(i - 1);
-            RunResult.Phase cur = phases.get(i);
-            double before = prev.stats().rps(prev.stats().total());
-            double now = cur.stats().rps(cur.stats().total());
-            if (cur.users() > prev.users() && before > 0 && now < before * (1 + FLAT)) {
-                return String.format(Locale.ROOT,
-                        "Knee: throughput stopped growing at about %d users (%.1f req/s); at %d users it was %.1f req/s "
-                                + "while the average time went from %s ms to %s ms.",
-                        prev.users(), before, cur.users(), now, Fmt.ms(prev.stats().total().averageMillis()),
-                        Fmt.ms(cur.stats().total().averageMillis()));
-            }
+        Knee k = Knee.find(phases.stream().map(CapacityTable::level).toList());
+        if (k == null) {
+            return null;
         }
-        return null;
+        return String.format(Locale.ROOT,
+                "Knee: throughput stopped growing at about %d users (%.1f req/s); at %d users it was %.1f req/s "
+                        + "while the average time went from %s ms to %s ms.",
+                (int) k.before().load(), k.before().rps(), (int) k.after().load(), k.after().rps(),
+                Fmt.ms(k.before().avgMillis()), Fmt.ms(k.after().avgMillis()));
+    }
+
+    private static LoadLevel level(RunResult.Phase p) {
+        EntryStats e = p.stats().total();
+        return new LoadLevel(p.users(), p.stats().rps(e), e.averageMillis(), e.percentileMillis(95));
     }
 }
