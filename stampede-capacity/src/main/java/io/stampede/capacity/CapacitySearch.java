@@ -24,8 +24,10 @@ import java.util.function.Consumer;
  * other.
  *
  * <p>Each step's load is reached in the first half of its warm-up and the second half lets queues
- * settle. A step below the one before waits, on top, for that step's p99 response time (at most a
- * step): requests queued at the higher load are still completing, slowly, that long after.
+ * settle. A step below the one before must not measure the backlog of the higher load: in the
+ * closed model it waits, on top, for that step's p99 response time (at most a step); in the open
+ * model it first pauses the arrivals until no request has completed for that long (at most two
+ * steps), then starts from nothing. See {@link LoadModel#pausesToDrain()}.
  *
  * <p>Bounded twice: at most {@link SearchPlanner#maxSteps()} steps, and the run's plan ends by
  * itself after that many steps' time (with slack), should the search be stopped from outside.
@@ -42,6 +44,11 @@ public final class CapacitySearch {
     private final Clock clock;
     private final Pause pause;
     private final Consumer<String> progress;
+    private boolean used;
+    /** The search's run, once started; then what measures its steps, and the load last set. */
+    private CompletableFuture<RunResult> run;
+    private StepMeter meter;
+    private double previous;
 
     /**
      * @param driver a driver with no run on; the search starts and stops one run on it
@@ -70,45 +77,28 @@ public final class CapacitySearch {
      * @throws InterruptedException when interrupted (the run is stopped first)
      */
     public CapacityReport run() throws InterruptedException {
+        if (used) {
+            throw new IllegalStateException("a search runs once: make another");
+        }
+        used = true;
         SearchPlanner planner = new SearchPlanner(settings);
         List<StepResult> steps = new ArrayList<>();
-        Duration warmup = settings.warmupTime();
-        // the load moves in the warm-up's first half, and the second lets the queues settle: users that
-        // log in when they start would otherwise still be waiting for the server when measuring begins
-        Duration ramp = warmup.dividedBy(2);
-        CompletableFuture<RunResult> run = null;
         String reason = null;
         try {
-            StepMeter meter = null;
-            double previous = 0;
             for (int i = 0; i <= planner.maxSteps() && reason == null; i++) {
-                Decision d = planner.next(steps);
-                if (d instanceof Decision.Finish f) {
-                    reason = f.reason();
-                    break;
+                switch (planner.next(steps)) {
+                    case Decision.Finish f -> reason = f.reason();
+                    case Decision.Measure m -> {
+                        StepResult s = step(m, steps, planner);
+                        if (s == null) {
+                            reason = run.isDone() ? "the run ended before the search did: " + stopReasonOf(run)
+                                    : "the run's statistics stopped coming";
+                        } else {
+                            steps.add(s);
+                            progress.accept(line(s));
+                        }
+                    }
                 }
-                Decision.Measure m = (Decision.Measure) d;
-                long at = clock.epochMillis();
-                if (run == null) {
-                    Duration bound = longest(planner);
-                    run = driver.start(new RunRequest(settings.model().plan(m.load(), ramp, bound), info));
-                    CompletableFuture<RunResult> r = run;
-                    meter = new StepMeter(driver::latest, () -> !r.isDone(), clock, pause);
-                } else {
-                    driver.change(settings.model().target(previous, m.load(), ramp));
-                }
-                Duration settle = settle(steps, m.load());
-                previous = m.load();
-                StatsSnapshot measured = meter.measure(at, warmup.plus(settle), settings.stepTime().plus(settle),
-                        (int) Math.round(m.load()));
-                if (measured == null) {
-                    reason = run.isDone() ? "the run ended before the search did: " + stopReasonOf(run)
-                            : "the run's statistics stopped coming";
-                    break;
-                }
-                StepResult s = StepResult.of(m.kind(), m.load(), measured, settings.slos());
-                steps.add(s);
-                progress.accept(line(s));
             }
             if (reason == null) {
                 reason = "the search ran its most steps (" + planner.maxSteps() + ")";
@@ -121,20 +111,53 @@ public final class CapacitySearch {
         return CapacityReport.of(settings, steps, reason, run == null ? null : await(run));
     }
 
-    /** The run's own end, should the search never stop it: every step at its longest, with slack. */
-    private Duration longest(SearchPlanner planner) {
-        return settings.stepTime().multipliedBy(2).plus(STEP_SLACK).multipliedBy(planner.maxSteps() + 1);
+    /** Runs one step (starting the run at the first) and measures it; null when the run ended first. */
+    private StepResult step(Decision.Measure m, List<StepResult> steps, SearchPlanner planner)
+            throws InterruptedException {
+        LoadModel model = settings.model();
+        Duration warmup = settings.warmupTime();
+        // the load moves in the warm-up's first half, and the second lets the queues settle: users that
+        // log in when they start would otherwise still be waiting for the server when measuring begins
+        Duration ramp = warmup.dividedBy(2);
+        Duration settle = Duration.ZERO;
+        long at;
+        if (run == null) {
+            at = clock.epochMillis();
+            run = driver.start(new RunRequest(model.plan(m.load(), ramp, longest(planner)), info));
+            CompletableFuture<RunResult> r = run;
+            meter = new StepMeter(driver::latest, () -> !r.isDone(), clock, pause);
+        } else {
+            StepResult last = steps.get(steps.size() - 1);
+            if (m.load() < last.load() && model.pausesToDrain()) {
+                driver.change(model.target(previous, 0, Duration.ZERO));
+                meter.awaitDrained(drainTime(last), settings.stepTime().multipliedBy(2));
+                previous = 0;
+            } else if (m.load() < last.load()) {
+                settle = drainTime(last);
+            }
+            at = clock.epochMillis();
+            driver.change(model.target(previous, m.load(), ramp));
+        }
+        previous = m.load();
+        StatsSnapshot measured = meter.measure(at, warmup.plus(settle), settings.stepTime().plus(settle),
+                (int) Math.round(m.load()));
+        return measured == null ? null : StepResult.of(m.kind(), m.load(), measured, settings.slos());
     }
 
     /**
-     * Extra warm-up for a step below the one before: requests queued at the higher load keep
-     * completing, with its response times, for about its p99 after the change. At most a step.
+     * The run's own end, should the search never stop it: every step at its longest (a drain of up
+     * to two steps, then the step), with slack.
      */
-    private Duration settle(List<StepResult> steps, double load) {
-        if (steps.isEmpty() || steps.get(steps.size() - 1).load() <= load) {
-            return Duration.ZERO;
-        }
-        Duration p99 = Duration.ofMillis(Math.round(steps.get(steps.size() - 1).p99Millis()));
+    private Duration longest(SearchPlanner planner) {
+        return settings.stepTime().multipliedBy(3).plus(STEP_SLACK).multipliedBy(planner.maxSteps() + 1);
+    }
+
+    /**
+     * How long what queued at the {@code last} step's load goes on completing, with its response
+     * times: about its p99, at most a step.
+     */
+    private Duration drainTime(StepResult last) {
+        Duration p99 = Duration.ofMillis(Math.round(last.p99Millis()));
         return p99.compareTo(settings.stepTime()) > 0 ? settings.stepTime() : p99;
     }
 

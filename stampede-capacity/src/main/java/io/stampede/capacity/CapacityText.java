@@ -14,9 +14,11 @@ final class CapacityText {
     static String render(CapacityReport r) {
         String nl = System.lineSeparator();
         StringBuilder b = new StringBuilder();
+        String down = r.model().equals("open") ? "before a step down, arrivals pause until the backlog has drained"
+                : "a step down also waits out the previous step's p99";
         b.append(String.format(Locale.ROOT, "Capacity search (%s model): %s steps of %ss; the first %d%% (%ss) of each "
-                        + "step is warm-up, not measured (a step down also waits out the previous step's p99)", r.model(), r.unit(), num(r.stepSeconds()),
-                Math.round(r.warmupFraction() * 100), num(r.stepSeconds() * r.warmupFraction()))).append(nl);
+                        + "step is warm-up, not measured (%s)", r.model(), r.unit(), num(r.stepSeconds()),
+                Math.round(r.warmupFraction() * 100), num(r.stepSeconds() * r.warmupFraction()), down)).append(nl);
         b.append(table(r));
         b.append("Capacity: ").append(r.highestGood() == null ? "no load was good"
                 : load(r, r.highestGood()) + " (the highest load that met every SLO with throughput still growing)");

@@ -52,6 +52,12 @@ public sealed interface LoadModel {
         public String format(double load) {
             return (long) load + " users";
         }
+
+        /** Each user has at most one request out, so what queued at a higher load is gone within its p99. */
+        @Override
+        public boolean pausesToDrain() {
+            return false;
+        }
     }
 
     /**
@@ -88,6 +94,15 @@ public sealed interface LoadModel {
             return new LoadTarget.Rate(load, ramp, pool);
         }
 
+        /**
+         * The backlog of a higher rate (the pool's busy users and the late iterations) drains only at
+         * capacity less the new rate, which may take far longer than a step.
+         */
+        @Override
+        public boolean pausesToDrain() {
+            return true;
+        }
+
         @Override
         public String format(double load) {
             String n = load == Math.rint(load) ? Long.toString((long) load) : String.format(Locale.ROOT, "%.1f", load);
@@ -112,4 +127,10 @@ public sealed interface LoadModel {
 
     /** A load for people: "20 users", "12.5/s". */
     String format(double load);
+
+    /**
+     * Whether a step down first pauses the load until the run has drained (true), or only waits
+     * longer before measuring (false).
+     */
+    boolean pausesToDrain();
 }

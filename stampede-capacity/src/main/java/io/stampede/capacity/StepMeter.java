@@ -44,6 +44,30 @@ final class StepMeter {
         return end == null ? null : end.minus(start, users);
     }
 
+    /**
+     * Waits until the run has completed no request for {@code quiet} (its backlog has drained),
+     * looking no longer than {@code max}; false when it did not drain in time (or the run ended).
+     */
+    boolean awaitDrained(Duration quiet, Duration max) throws InterruptedException {
+        long giveUp = clock.epochMillis() + max.toMillis();
+        long count = latest.get().total().count();
+        long lastChange = clock.epochMillis();
+        while (running.getAsBoolean()) {
+            StatsSnapshot s = latest.get();
+            if (s.total().count() != count) {
+                count = s.total().count();
+                lastChange = s.epochMillis();
+            } else if (s.epochMillis() - lastChange >= Math.max(1, quiet.toMillis())) {
+                return true;
+            }
+            if (clock.epochMillis() > giveUp) {
+                return false;
+            }
+            pause.pause(POLL);
+        }
+        return false;
+    }
+
     private StatsSnapshot awaitTakenAt(long epochMillis) throws InterruptedException {
         long giveUp = epochMillis + LATE.toMillis();
         while (true) {

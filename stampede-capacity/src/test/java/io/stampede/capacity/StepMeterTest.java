@@ -90,4 +90,31 @@ class StepMeterTest {
         assertThat(stuck.measure(from, Duration.ofMillis(400), Duration.ofSeconds(2), 3)).isNull();
         assertThat(millis - from).isBetween(StepMeter.LATE.toMillis(), StepMeter.LATE.toMillis() + 1000);
     }
+
+    @Test
+    void aRunHasDrainedWhenNoRequestCompletedForTheQuietTime() throws Exception {
+        // requests complete until 600 ms, then none: drained once 300 ms pass without one
+        Pause draining = d -> {
+            millis += d.toMillis();
+            if (millis - 1_700_000_000_000L <= 600) {
+                registry.record("GET", "/r", 5_000_000L, 0, null);
+            }
+            if ((millis - 1_700_000_000_000L) % 200 == 0) {
+                latest.set(collector.tick(3));
+            }
+        };
+        StepMeter m = new StepMeter(latest::get, running::get, clock, draining);
+        long from = millis;
+        assertThat(m.awaitDrained(Duration.ofMillis(300), Duration.ofSeconds(5))).isTrue();
+        // the last completions were counted at 600 ms; 800 ms had none, and 1000 ms made it 400 ms quiet
+        assertThat(millis - from).isEqualTo(1000);
+    }
+
+    @Test
+    void aRunThatNeverDrainsIsGivenUpOn() throws Exception {
+        StepMeter m = meter(); // a request every 20 ms, for ever
+        long from = millis;
+        assertThat(m.awaitDrained(Duration.ofMillis(300), Duration.ofSeconds(2))).isFalse();
+        assertThat(millis - from).isBetween(2000L, 2100L);
+    }
 }
