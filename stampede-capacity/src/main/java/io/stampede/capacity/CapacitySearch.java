@@ -2,6 +2,7 @@ package io.stampede.capacity;
 
 import io.stampede.core.output.RunInfo;
 import io.stampede.core.output.RunResult;
+import io.stampede.core.run.LoadTarget;
 import io.stampede.core.run.RunDriver;
 import io.stampede.core.run.RunRequest;
 import io.stampede.core.stats.StatsSnapshot;
@@ -129,19 +130,33 @@ public final class CapacitySearch {
         } else {
             StepResult last = steps.get(steps.size() - 1);
             if (m.load() < last.load() && model.pausesToDrain()) {
-                driver.change(model.target(previous, 0, Duration.ZERO));
+                if (!change(model.target(previous, 0, Duration.ZERO))) {
+                    return null;
+                }
                 meter.awaitDrained(drainTime(last), settings.stepTime().multipliedBy(2));
                 previous = 0;
             } else if (m.load() < last.load()) {
                 settle = drainTime(last);
             }
             at = clock.epochMillis();
-            driver.change(model.target(previous, m.load(), ramp));
+            if (!change(model.target(previous, m.load(), ramp))) {
+                return null;
+            }
         }
         previous = m.load();
         StatsSnapshot measured = meter.measure(at, warmup.plus(settle), settings.stepTime().plus(settle),
                 (int) Math.round(m.load()));
         return measured == null ? null : StepResult.of(m.kind(), m.load(), measured, settings.slos());
+    }
+
+    /** Gives the run its next load; false when it has ended (stopped from outside, say). */
+    private boolean change(LoadTarget target) {
+        try {
+            driver.change(target);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
     }
 
     /**
