@@ -1,5 +1,7 @@
 package io.stampede.report;
 
+import io.stampede.core.capacity.Knee;
+import io.stampede.core.capacity.LoadLevel;
 import io.stampede.core.output.RunResult;
 import io.stampede.core.stats.EntryStats;
 import java.util.List;
@@ -7,13 +9,11 @@ import java.util.Locale;
 
 /**
  * The per-step table of a step load (users, requests, failures, average time, req/s) and where the
- * knee is: the first step where more users stopped buying more throughput and only added waiting.
- * Public only for {@link #kneeIndex}, so that other reports mark the same knee as this table.
+ * knee is: the first step where more users stopped buying more throughput and only added waiting
+ * (the rule is {@link Knee}'s, shared with the capacity search). Public only for {@link #kneeIndex},
+ * so that other reports mark the same knee as this table.
  */
 public final class CapacityTable {
-    /** A step is past the knee when its req/s grew by less than this while users grew. */
-    static final double FLAT = 0.10;
-
     private CapacityTable() {
     }
 
@@ -29,17 +29,10 @@ public final class CapacityTable {
         return t.render() + (knee == null ? "" : knee + System.lineSeparator());
     }
 
-    /**
-     * The knee's step: the last one whose added users still bought throughput, followed by a step
-     * with more users whose req/s grew by less than {@link #FLAT}; -1 when throughput kept growing.
-     */
+    /** The knee's step (the last whose added users still bought throughput); -1 when throughput kept growing. */
     public static int kneeIndex(List<RunResult.Phase> phases) {
         for (int i = 1; i < phases.size(); i++) {
-            RunResult.Phase prev = phases.get(i - 1);
-            RunResult.Phase cur = phases.get(i);
-            double before = prev.stats().rps(prev.stats().total());
-            double now = cur.stats().rps(cur.stats().total());
-            if (cur.users() > prev.users() && before > 0 && now < before * (1 + FLAT)) {
+            if (phases.get(i).users() > phases.get(i - 1).users() && Knee.flat(level(phases.get(i - 1)), level(phases.get(i)))) {
                 return i - 1;
             }
         }
@@ -48,18 +41,19 @@ public final class CapacityTable {
 
     /** One sentence about the knee, or null when throughput kept growing with users. */
     static String knee(List<RunResult.Phase> phases) {
-        int k = kneeIndex(phases);
-        if (k < 0) {
+        Knee k = Knee.find(phases.stream().map(CapacityTable::level).toList());
+        if (k == null) {
             return null;
         }
-        RunResult.Phase prev = phases.get(k);
-        RunResult.Phase cur = phases.get(k + 1);
-        double before = prev.stats().rps(prev.stats().total());
-        double now = cur.stats().rps(cur.stats().total());
         return String.format(Locale.ROOT,
                 "Knee: throughput stopped growing at about %d users (%.1f req/s); at %d users it was %.1f req/s "
                         + "while the average time went from %s ms to %s ms.",
-                prev.users(), before, cur.users(), now, Fmt.ms(prev.stats().total().averageMillis()),
-                Fmt.ms(cur.stats().total().averageMillis()));
+                (int) k.before().load(), k.before().rps(), (int) k.after().load(), k.after().rps(),
+                Fmt.ms(k.before().avgMillis()), Fmt.ms(k.after().avgMillis()));
+    }
+
+    private static LoadLevel level(RunResult.Phase p) {
+        EntryStats e = p.stats().total();
+        return new LoadLevel(p.users(), p.stats().rps(e), e.averageMillis(), e.percentileMillis(95));
     }
 }
