@@ -209,48 +209,57 @@ def compare(args, path, scenario, title):
         nginx.stop()
 
 
-def run_stampede_with_page(java, url, scenario, users, seconds):
-    """A web-UI run (--autostart) with the page open in headless Chromium, charts streaming, for
-    the whole run: the same figures as run_stampede, so the UI's cost is a ratio in one round."""
+def run_stampede_with_page(java, url, scenario, users, seconds, browser_core="0"):
+    """A run started from the web UI while the page is open in headless Chromium, its charts
+    streaming. The browser starts and settles before the run, as a person's page is open before
+    they press start: what is measured is the UI's cost while it runs, not Chromium's start-up."""
+    import urllib.parse
+    import urllib.request
     d = tempfile.mkdtemp()
     out_json = os.path.join(d, "s.json")
     port = free_port()
-    cmd = [java, "-XX:+UseParallelGC", "-jar", CLI_JAR, "-f", os.path.join(BENCH, "scenarios", scenario), "-H", url,
-           "-u", str(users), "-r", str(users), "-t", "%ds" % seconds, "--autostart", "--autoquit", "0",
-           "--web-port", str(port), "--only-summary", "--json-file", out_json]
+    cmd = ["taskset", "-c", GENERATOR_CORE, java, "-XX:+UseParallelGC", "-jar", CLI_JAR, "-f",
+           os.path.join(BENCH, "scenarios", scenario), "--web-port", str(port), "--only-summary", "--json-file", out_json]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = "http://127.0.0.1:%d" % port
     browser = None
-
-    def open_page():
-        nonlocal browser
+    try:
         deadline = time.time() + 30
-        while time.time() < deadline:
+        while True:
             try:
-                import urllib.request
-                urllib.request.urlopen("http://127.0.0.1:%d/" % port, timeout=1).read()
+                urllib.request.urlopen(base + "/", timeout=1).read()
                 break
             except Exception:
+                if time.time() > deadline:
+                    raise
                 time.sleep(0.1)
-        # on nginx's core, not the generator's: the browser stands for a person's laptop
-        browser = subprocess.Popen(["taskset", "-c", "0", "chromium", "--headless", "--no-sandbox", "--disable-gpu",
+        # the browser on nginx's core, not the generator's: it stands for a person's laptop
+        browser = subprocess.Popen(["taskset", "-c", browser_core, "chromium", "--headless", "--no-sandbox", "--disable-gpu",
                                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                                     "--no-first-run", "--user-data-dir=" + os.path.join(d, "chrome"),
-                                    "--remote-debugging-port=0", "http://127.0.0.1:%d/" % port],
+                                    "--remote-debugging-port=0", base + "/"],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-    import threading
-    t = threading.Thread(target=open_page)
-    t.start()
-    out, cpu, rss, wall = timed(cmd)
-    t.join()
-    if browser:
-        browser.kill()
-        browser.wait()
+        time.sleep(6)
+        form = urllib.parse.urlencode({"user_count": users, "spawn_rate": users, "host": url,
+                                       "run_time": "%ds" % seconds}).encode()
+        urllib.request.urlopen(urllib.request.Request(base + "/swarm", data=form), timeout=10).read()
+        deadline = time.time() + seconds + 60
+        while time.time() < deadline:
+            time.sleep(0.5)
+            doc = json.loads(urllib.request.urlopen(base + "/stats/requests", timeout=10).read())
+            if doc["state"] == "stopped" and os.path.exists(out_json):
+                break
+    finally:
+        if browser:
+            browser.kill()
+            browser.wait()
+        proc.terminate()
+        proc.wait(30)
     doc = json.load(open(out_json))
     shutil.rmtree(d, ignore_errors=True)
     agg = [e for e in doc["stats"] if e["name"] == "Aggregated"][0]
-    total = agg["num_requests"] or 1
     return {"rps": agg["requests_per_sec"], "p50": agg["percentiles"]["50"], "p99": agg["percentiles"]["99"],
-            "cpu_per_1k": cpu / total * 1000 * 1000, "rss_mb": rss / 1024, "fails": agg["num_failures"]}
+            "cpu_per_1k": float("nan"), "rss_mb": float("nan"), "fails": agg["num_failures"]}
 
 
 def web_cost(args):

@@ -5,14 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * The files every report inlines, read once from this jar and uPlot's WebJar: a report must open
  * offline, years later, so it carries its chart library instead of linking to it.
  */
 final class Assets {
-    private static final String UPLOT_POM = "/META-INF/maven/org.webjars.npm/uplot/pom.properties";
     private static final String OWN = "/io/stampede/html/";
 
     static final Assets INSTANCE = load();
@@ -32,7 +30,7 @@ final class Assets {
     }
 
     private static Assets load() {
-        String version = uplotVersion();
+        String version = io.stampede.report.UplotWebJar.version();
         String dist = "/META-INF/resources/webjars/uplot/" + version + "/dist/";
         String license = read("/META-INF/resources/webjars/uplot/" + version + "/LICENSE");
         return new Assets(read(OWN + "page.html"), inline(read(OWN + "report.css"), "style"),
@@ -59,19 +57,6 @@ final class Assets {
         return text;
     }
 
-    /** The WebJar's version, from its own Maven metadata: the pom names it once, here it is found. */
-    private static String uplotVersion() {
-        try (InputStream in = Assets.class.getResourceAsStream(UPLOT_POM)) {
-            if (in == null) {
-                throw new IllegalStateException("uPlot's WebJar is not on the class path (" + UPLOT_POM + ")");
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static String read(String resource) {
         try (InputStream in = Assets.class.getResourceAsStream(resource)) {

@@ -16,15 +16,9 @@ final class Numbers {
     private Numbers() {
     }
 
-    /** A time in ms for tables: "412", "41.2", "4.12". */
+    /** A time in ms for tables: "412", "41.2", "4.12", as the console and CSV write it. */
     static String ms(double v) {
-        if (v >= 100) {
-            return String.format(Locale.ROOT, "%.0f", v);
-        }
-        if (v >= 10) {
-            return String.format(Locale.ROOT, "%.1f", v);
-        }
-        return String.format(Locale.ROOT, "%.2f", v);
+        return io.stampede.report.Fmt.ms(v);
     }
 
     static String rate(double v) {

@@ -2,13 +2,13 @@ package io.stampede.report;
 
 import java.util.Locale;
 
-/** Number formatting shared by the outputs: never scientific notation, precision that fits the size. */
-final class Fmt {
+/** Number formatting shared by the outputs (the HTML report too): never scientific notation, precision that fits the size. */
+public final class Fmt {
     private Fmt() {
     }
 
     /** A time in ms for tables: "412", "41.2", "4.12". */
-    static String ms(double v) {
+    public static String ms(double v) {
         if (v >= 100) {
             return String.format(Locale.ROOT, "%.0f", v);
         }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The page and its files, all from this jar (the page needs no internet): {@code /} is the page,
@@ -18,7 +17,6 @@ final class PageAssets {
     private static final String UI = "/io/stampede/web/ui/";
     private static final List<String> FILES = List.of("index.html", "style.css", "dom.js", "format.js", "stats-table.js",
             "charts.js", "panels.js", "forms.js", "live.js", "app.js");
-    private static final String UPLOT_POM = "/META-INF/maven/org.webjars.npm/uplot/pom.properties";
 
     private final Map<String, byte[]> files = new LinkedHashMap<>();
 
@@ -30,7 +28,7 @@ final class PageAssets {
         for (String f : FILES) {
             a.files.put(f, read(UI + f));
         }
-        String dist = "/META-INF/resources/webjars/uplot/" + uplotVersion() + "/dist/";
+        String dist = io.stampede.report.UplotWebJar.dist();
         a.files.put("uPlot.iife.min.js", read(dist + "uPlot.iife.min.js"));
         a.files.put("uPlot.min.css", read(dist + "uPlot.min.css"));
         return a;
@@ -59,19 +57,6 @@ final class PageAssets {
         return "application/octet-stream";
     }
 
-    /** The WebJar's version, from its own Maven metadata: the pom names it once, here it is found. */
-    private static String uplotVersion() {
-        try (InputStream in = PageAssets.class.getResourceAsStream(UPLOT_POM)) {
-            if (in == null) {
-                throw new IllegalStateException("uPlot's WebJar is not on the class path (" + UPLOT_POM + ")");
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static byte[] read(String resource) {
         try (InputStream in = PageAssets.class.getResourceAsStream(resource)) {

@@ -51,16 +51,24 @@ class Charts {
 
   draw() {
     const d = this.data;
+    this.root.setAttribute('data-points', String(d.t.length));
+    // charts on a hidden tab are not drawn each second (the browser's time is the user's machine's):
+    // showing the tab draws them with every point
+    if (this.root.offsetParent === null) {
+      this.stale = true;
+      return;
+    }
+    this.stale = false;
     this.rps.setData([d.t, d.rps, d.fps, d.intended]);
     this.latency.setData([d.t, d.p50, d.p95, d.p99]);
     this.users.setData([d.t, d.users]);
-    this.root.setAttribute('data-points', String(d.t.length));
   }
 
   /** Charts drawn while their tab was hidden have no width: size them when shown. */
   resize() {
     const width = Math.max(300, this.root.clientWidth);
     for (const c of [this.rps, this.latency, this.users]) c.setSize({ width, height: CHART_HEIGHT });
+    if (this.stale) this.draw();
   }
 
   count() {
