@@ -34,5 +34,18 @@ class BrowserScreenshotTest {
         String dom = Chromium.dom(page);
         assertThat(dom.split("class=\"uplot", -1)).as("five charts drawn").hasSize(5 + 1);
         assertThat(dom).as("the knee's marker is drawn").contains(">knee<");
+        assertThat(Chromium.consoleProblems(page)).as("console errors or network requests").isEmpty();
+    }
+
+    /** The console check can fail: a page that throws, and one that asks the network for a script, are caught. */
+    @Test
+    void theConsoleCheckSeesErrorsAndNetworkRequests() throws Exception {
+        Assumptions.assumeTrue(Chromium.available(), "no " + Chromium.BINARY);
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Path throwing = Files.writeString(dir.resolve("throws.html"), "<html><body><script>throw new Error('boom')</script></body></html>");
+        assertThat(Chromium.consoleProblems(throwing)).isNotEmpty();
+        Path fetching = Files.writeString(dir.resolve("fetches.html"),
+                "<html><body><script src=\"http://cdn.example.invalid/x.js\"></script></body></html>");
+        assertThat(Chromium.consoleProblems(fetching)).isNotEmpty();
     }
 }

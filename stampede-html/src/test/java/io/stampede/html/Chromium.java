@@ -33,8 +33,41 @@ final class Chromium {
         return run(page, List.of("--dump-dom", "--window-size=1280,2000"));
     }
 
-    /** Runs Chromium on {@code page} with a fresh profile; returns what it printed on standard output. */
+    /**
+     * What went wrong while the page's scripts ran: errors it printed on the console, and every
+     * network request it made (read from Chromium's net log; host names resolve nowhere, so nothing
+     * leaves the machine). Chromium's own update and account checks are not the page's and are left out.
+     */
+    static List<String> consoleProblems(Path page) throws IOException, InterruptedException {
+        Path netLog = Files.createTempFile("stampede-netlog", ".json");
+        try {
+            String[] log = {""};
+            run(page, List.of("--dump-dom", "--window-size=1280,2000", "--enable-logging=stderr", "--v=0",
+                    "--host-resolver-rules=MAP * ~NOTFOUND", "--log-net-log=" + netLog.toAbsolutePath()), log);
+            List<String> problems = new java.util.ArrayList<>(log[0].lines()
+                    .filter(l -> l.contains(":CONSOLE") && (l.contains("Uncaught") || l.contains("Error"))).toList());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"url\":\"(https?://([^/\":]+)[^\"]*)\"")
+                    .matcher(Files.readString(netLog));
+            while (m.find()) {
+                String host = m.group(2);
+                boolean chromiumsOwn = host.endsWith("google.com") || host.endsWith("googleapis.com")
+                        || host.endsWith("gstatic.com") || host.endsWith("gvt1.com");
+                if (!chromiumsOwn) {
+                    problems.add("network request: " + m.group(1));
+                }
+            }
+            return problems;
+        } finally {
+            Files.deleteIfExists(netLog);
+        }
+    }
+
     private static String run(Path page, List<String> action) throws IOException, InterruptedException {
+        return run(page, action, new String[1]);
+    }
+
+    /** Runs Chromium on {@code page} with a fresh profile; returns what it printed on standard output. */
+    private static String run(Path page, List<String> action, String[] stderr) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("stampede-chromium");
         try {
             List<String> command = new java.util.ArrayList<>(List.of(BINARY.toString(), "--headless", "--no-sandbox",
@@ -52,6 +85,7 @@ final class Chromium {
             if (p.exitValue() != 0) {
                 throw new IOException("Chromium exited with " + p.exitValue() + ": " + Files.readString(err));
             }
+            stderr[0] = Files.readString(err);
             return Files.readString(out);
         } finally {
             try (Stream<Path> files = Files.walk(profile)) {
