@@ -108,8 +108,14 @@ final class RunCommand {
         AtomicReference<RunDriver> current = new AtomicReference<>();
         List<Output> outputs = new ArrayList<>(Outputs.create(options, config, process));
         WebOutput web = options.headless ? null : new WebOutput();
+        java.nio.file.Path webReport = null;
         if (web != null) {
             outputs.add(web);
+            // the page's "Report (HTML)" download: the last finished run's report, kept beside the process
+            webReport = java.nio.file.Files.createTempDirectory("stampede-web").resolve("report.html");
+            webReport.toFile().deleteOnExit();
+            webReport.getParent().toFile().deleteOnExit();
+            outputs.add(new io.stampede.html.HtmlOutput(webReport, Outputs.reportParameters(options)));
         }
         PrometheusOutput metrics = options.metricsPort == null && options.headless ? null : new PrometheusOutput(
                 () -> current.get() == null ? RunState.READY : current.get().state(), () -> targetUsers(current.get()));
@@ -132,8 +138,9 @@ final class RunCommand {
             controller.awaitReady();
             if (web != null) {
                 webMode = new WebMode(options, process, this);
+                java.nio.file.Path report = webReport;
                 return webMode.serve(d, config, controller.userClasses(), sessions, web,
-                        metrics == null ? null : metrics::scrape);
+                        metrics == null ? null : metrics::scrape, () -> readIfThere(report));
             }
             RunInfo info = new RunInfo(config.host().toString(), controller.userClasses(), config.plan().description(),
                     System.currentTimeMillis());
@@ -208,6 +215,14 @@ final class RunCommand {
             return ResultsStore.open(where);
         } catch (StoreUnavailableException e) {
             process.err().println("stampede: the run is not kept in the results store: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static String readIfThere(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : null;
+        } catch (java.io.IOException e) {
             return null;
         }
     }

@@ -65,7 +65,7 @@ final class WebMode {
      * @param metrics the text of /metrics
      */
     int serve(RunDriver driver, RunConfig config, List<String> userClasses, SwitchableSessions sessions, WebOutput web,
-              Supplier<String> metrics) throws Exception {
+              Supplier<String> metrics, Supplier<String> htmlReport) throws Exception {
         URI[] host = {config.host()};
         DriverWebControl control = new DriverWebControl(driver, (users, spawnRate, target, runTime) -> {
             URI uri = URI.create(target.endsWith("/") ? target.substring(0, target.length() - 1) : target);
@@ -86,7 +86,7 @@ final class WebMode {
             process.err().println("stampede: warning: the web UI listens on " + options.webHost
                     + " without --web-auth: anyone who reaches this port can start load from this machine");
         }
-        try (WebServer server = start(control, web, metrics)) {
+        try (WebServer server = start(control, web, metrics, htmlReport)) {
             process.err().println("stampede: web UI at " + server.url() + " (Ctrl-C to quit)");
             CompletableFuture<RunResult> autostarted = null;
             if (options.autostart) {
@@ -110,9 +110,10 @@ final class WebMode {
         }
     }
 
-    private WebServer start(DriverWebControl control, WebOutput web, Supplier<String> metrics) throws UserError {
+    private WebServer start(DriverWebControl control, WebOutput web, Supplier<String> metrics, Supplier<String> htmlReport)
+            throws UserError {
         try {
-            return WebServer.start(options.webHost, options.webPort, options.webAuth, control, web, metrics);
+            return WebServer.start(options.webHost, options.webPort, options.webAuth, control, web, metrics, htmlReport);
         } catch (PortInUseException e) {
             throw new UserError(ExitCodes.USAGE, e.getMessage());
         } catch (java.io.UncheckedIOException | IllegalArgumentException e) {

@@ -108,6 +108,12 @@ class WebModeTest {
             String after = get(base + "/metrics");
             assertThat(MetricsPortTest.sum(after, "stampede_requests_total")).as(ui.errText() + after).isEqualTo(served);
             assertThat(MetricsPortTest.sum(after, "stampede_response_time_seconds_count")).isEqualTo(served);
+            // the page's HTML report download holds the finished run
+            HttpResponse<String> report = http.send(HttpRequest.newBuilder(URI.create(base + "/stats/report?download=1"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(report.statusCode()).isEqualTo(200);
+            assertThat(report.headers().firstValue("Content-Disposition")).get().asString().contains("attachment");
+            assertThat(report.body()).contains("<html").contains(Long.toString(served));
             // the run's files are written at its end, as in a headless run
             JsonNode file = new ObjectMapper().readTree(dir.resolve("web.json").toFile());
             assertThat(Cli.Result.entry(file, "Aggregated").get("num_requests").asLong()).isEqualTo(served);

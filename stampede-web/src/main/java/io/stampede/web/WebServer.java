@@ -42,11 +42,21 @@ public final class WebServer implements AutoCloseable {
      */
     public static WebServer start(String bindHost, int port, String auth, WebControl control, WebOutput output,
                                   Supplier<String> metrics) {
+        return start(bindHost, port, auth, control, output, metrics, null);
+    }
+
+    /**
+     * As {@link #start(String, int, String, WebControl, WebOutput, Supplier)}, with the HTML report of
+     * the last finished run at {@code GET /stats/report} ({@code htmlReport} gives it, or null while
+     * there is none; a null supplier answers 404 there).
+     */
+    public static WebServer start(String bindHost, int port, String auth, WebControl control, WebOutput output,
+                                  Supplier<String> metrics, Supplier<String> htmlReport) {
         String listen = bindHost == null || bindHost.isBlank() || bindHost.equals("*") ? "0.0.0.0" : bindHost;
         BasicAuth basic = BasicAuth.of(auth);
         PageAssets assets = PageAssets.load();
         output.bind(control);
-        Javalin app = Javalin.create(config -> configure(config, basic, control, output, metrics, assets));
+        Javalin app = Javalin.create(config -> configure(config, basic, control, output, metrics, htmlReport, assets));
         try {
             app.start(listen, port);
         } catch (RuntimeException e) {
@@ -75,7 +85,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static void configure(JavalinConfig config, BasicAuth auth, WebControl control, WebOutput output,
-                                  Supplier<String> metrics, PageAssets assets) {
+                                  Supplier<String> metrics, Supplier<String> htmlReport, PageAssets assets) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         // each live-stream connection blocks its thread while it waits for the next interval
@@ -109,6 +119,18 @@ public final class WebServer implements AutoCloseable {
                 ctx.status(404).result("no metrics here: Prometheus metrics are not enabled");
             } else {
                 ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get());
+            }
+        });
+        routes.get("/stats/report", ctx -> {
+            String page = htmlReport == null ? null : htmlReport.get();
+            if (page == null) {
+                ctx.status(404).contentType("text/plain; charset=utf-8")
+                        .result("no HTML report yet: it is written when a run has finished");
+            } else {
+                if (ctx.queryParam("download") != null) {
+                    ctx.header("Content-Disposition", "attachment; filename=\"stampede_report.html\"");
+                }
+                ctx.contentType("text/html; charset=utf-8").result(page);
             }
         });
         routes.exception(Exception.class, (e, ctx) -> Answers.json(ctx, 500, StatsJson.MAPPER.createObjectNode()
