@@ -35,8 +35,8 @@ public final class Engine implements LoadController, AutoCloseable {
         this.mix = new UserMix(specs);
         StatsRegistry registry = new StatsRegistry(clock, settings.node());
         StatsRegistry raw = new StatsRegistry(clock, settings.node());
-        this.collector = new StatsCollector(registry, clock);
-        this.uncorrected = new StatsCollector(raw, clock);
+        this.collector = StatsCollector.intervalsOnly(registry, clock);
+        this.uncorrected = StatsCollector.intervalsOnly(raw, clock);
         this.pool = new UserPool(sessions, registry, settings, clock);
         this.closed = new ClosedSpawner(mix, pool, clock);
         this.open = new ArrivalScheduler(mix, pool, registry, raw, clock, notices);

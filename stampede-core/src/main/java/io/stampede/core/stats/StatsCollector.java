@@ -17,10 +17,23 @@ public final class StatsCollector {
     private long lastEndEpochMillis;
 
     public StatsCollector(StatsRegistry registry, Clock clock) {
+        this(registry, clock, true);
+    }
+
+    private StatsCollector(StatsRegistry registry, Clock clock, boolean keepTotals) {
         this.registry = registry;
         this.clock = clock;
         this.lastEndEpochMillis = clock.epochMillis();
-        this.fold = new StatsFold(lastEndEpochMillis);
+        this.fold = keepTotals ? new StatsFold(lastEndEpochMillis) : null;
+    }
+
+    /**
+     * A collector that only hands out intervals and keeps no totals of its own: the engine's, whose
+     * intervals a driver (or a master) folds. Folding them here too would merge every histogram
+     * twice a second and hold the run's totals twice. {@link #tick} and {@link #snapshot} refuse.
+     */
+    public static StatsCollector intervalsOnly(StatsRegistry registry, Clock clock) {
+        return new StatsCollector(registry, clock, false);
     }
 
     /**
@@ -34,19 +47,28 @@ public final class StatsCollector {
         StatsInterval interval = new StatsInterval(++sequence, registry.node(), lastEndEpochMillis, end, users,
                 taken.entries(), taken.errors(), taken.exceptions(), taken.checks());
         lastEndEpochMillis = end;
-        fold.include(interval);
+        if (fold != null) {
+            fold.include(interval);
+        }
         return interval;
     }
 
     /** Takes what was recorded since the last call and returns the snapshot as of now. */
     public synchronized StatsSnapshot tick(int users) {
         next(users);
-        return fold.snapshot();
+        return totals().snapshot();
     }
 
     /** The latest snapshot, as of the last {@link #next} or {@link #tick}, without flipping. */
     public synchronized StatsSnapshot snapshot() {
-        return fold.snapshot();
+        return totals().snapshot();
+    }
+
+    private StatsFold totals() {
+        if (fold == null) {
+            throw new IllegalStateException("this collector hands out intervals only: fold them for totals");
+        }
+        return fold;
     }
 
     /**
@@ -57,6 +79,8 @@ public final class StatsCollector {
     public synchronized void reset() {
         registry.flip();
         lastEndEpochMillis = clock.epochMillis();
-        fold.reset(lastEndEpochMillis);
+        if (fold != null) {
+            fold.reset(lastEndEpochMillis);
+        }
     }
 }
