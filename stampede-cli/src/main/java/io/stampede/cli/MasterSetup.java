@@ -32,8 +32,10 @@ final class MasterSetup {
         TlsFiles tls = cluster.tlsCert == null ? null : new TlsFiles(Path.of(cluster.tlsCert), Path.of(cluster.tlsKey));
         MasterSettings settings = new MasterSettings(cluster.masterBindHost, cluster.masterBindPort, cluster.token(process),
                 Version.VERSION, tls);
+        long classBytes = loaded.classFiles().values().stream().mapToLong(b -> b.length).sum();
         ClusterScenario scenario = new ClusterScenario(loaded.classFiles(), Map.of(), userClasses,
-                new TagFilter(Set.copyOf(options.tags), Set.copyOf(options.excludeTags)));
+                new TagFilter(Set.copyOf(options.tags), Set.copyOf(options.excludeTags)),
+                ShippedClassPath.read(loaded.classPath(), classBytes), loaded.classPathClasses());
         HttpSettings http = new HttpSettings(config.host().toString(), config.connectTimeout(), config.timeout(),
                 options.insecure, options.maxConnections, "stampede/" + Version.VERSION);
         try {

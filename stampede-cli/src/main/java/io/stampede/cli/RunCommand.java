@@ -175,10 +175,6 @@ final class RunCommand {
         if (config.host() == null) {
             throw new UserError(ExitCodes.USAGE, "--master needs a target for its workers: give one with -H http://host:port");
         }
-        if (loaded.classFiles().isEmpty()) {
-            throw new UserError(ExitCodes.USAGE, "--master ships scenarios compiled from .java files; a --classpath"
-                    + " class cannot be sent to workers yet: give -f FILE.java");
-        }
         sessions.close();
         MasterController master = MasterSetup.start(cluster, process, loaded, names, options, config, settings);
         return new Controller(master, master, names, () -> MasterSetup.awaitWorkers(cluster, master, process));

@@ -34,8 +34,10 @@ final class WorkerCommand {
         WorkerSettings settings = new WorkerSettings(cluster.masterHost, cluster.masterPort, token,
                 process.nodeName(), cluster.capacity, Version.VERSION,
                 cluster.tlsTrust == null ? null : Path.of(cluster.tlsTrust), CONNECT_WITHIN);
-        try (WorkerAgent a = new WorkerAgent(settings, new ClassBytesScenarioBuilder(WorkerCommand.class.getClassLoader()),
-                WorkerCommand::transport, line -> process.err().println("stampede: " + line))) {
+        // the agent closes first (its users end), then the builder removes the shipped --classpath jars
+        try (ClassBytesScenarioBuilder builder = new ClassBytesScenarioBuilder(WorkerCommand.class.getClassLoader());
+             WorkerAgent a = new WorkerAgent(settings, builder, WorkerCommand::transport,
+                     line -> process.err().println("stampede: " + line))) {
             agent = a;
             started.countDown();
             a.start();

@@ -19,6 +19,7 @@ import io.stampede.core.stats.StatsInterval;
 import io.stampede.core.stats.StatsIntervalCodec;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -99,6 +100,9 @@ final class Wire {
                 ClassFile.newBuilder().setName(e.getKey()).setBytes(ByteString.copyFrom(e.getValue()))));
         s.sources().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> b.addSources(
                 SourceFile.newBuilder().setName(e.getKey()).setText(e.getValue())));
+        s.classPath().forEach(e -> b.addClassPath(
+                io.stampede.cluster.v1.ClassPathEntry.newBuilder().setName(e.name()).setJar(ByteString.copyFrom(e.jar()))));
+        b.addAllClassPathClasses(s.classPathClasses());
         return b.build();
     }
 
@@ -107,8 +111,11 @@ final class Wire {
         s.getClassesList().forEach(c -> classes.put(c.getName(), c.getBytes().toByteArray()));
         Map<String, String> sources = new HashMap<>();
         s.getSourcesList().forEach(f -> sources.put(f.getName(), f.getText()));
+        List<ClassPathEntry> classPath = s.getClassPathList().stream()
+                .map(e -> new ClassPathEntry(e.getName(), e.getJar().toByteArray())).toList();
         return new ClusterScenario(classes, sources, s.getUserClassesList(),
-                new TagFilter(Set.copyOf(s.getTagsList()), Set.copyOf(s.getExcludeTagsList())));
+                new TagFilter(Set.copyOf(s.getTagsList()), Set.copyOf(s.getExcludeTagsList())), classPath,
+                s.getClassPathClassesList());
     }
 
     static HttpConfig http(HttpSettings h) {

@@ -42,7 +42,7 @@ import java.util.function.Function;
  * once and ends: no load is left running with nobody to count it.
  */
 public final class WorkerAgent implements AutoCloseable {
-    private static final int MAX_MESSAGE_BYTES = 64 << 20; // a Welcome carries the scenario's classes
+    private static final int MAX_MESSAGE_BYTES = (int) ClusterScenario.MAX_BYTES + (1 << 20); // a Welcome carries the scenario
     private final WorkerSettings settings;
     private final ScenarioBuilder builder;
     private final Function<HttpSettings, SessionFactory> transport;
