@@ -23,7 +23,9 @@ import java.util.concurrent.locks.LockSupport;
  * {@code /fast}, {@code /slow?ms=N}, {@code /status/N}, {@code /bytes?n=N}, {@code /echo},
  * {@code /json}, {@code /chunked}, and misbehaving {@code /reset}, {@code /close}, {@code /hang},
  * {@code /partial}; anything else is 404. {@link #stall} makes every answer wait, like a server in a
- * long GC pause. {@link #catchUp} makes a count of zero mean that nothing came.
+ * long GC pause. {@link #catchUp} makes a count of zero mean that nothing came. {@link #start(InetAddress)}
+ * binds another address (a network namespace's, say), and {@link #requestCountsByRemoteAddress} says
+ * which client addresses the requests came from.
  */
 public final class TargetServer implements AutoCloseable {
     /** The path of {@link #catchUp}'s own request, which is not counted. */
@@ -31,6 +33,8 @@ public final class TargetServer implements AutoCloseable {
     private final ServerSocket socket;
     private final Map<String, Handler> routes = new HashMap<>();
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> byRemote = new ConcurrentHashMap<>();
+    private final InetAddress address;
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -38,27 +42,33 @@ public final class TargetServer implements AutoCloseable {
     private volatile boolean closed;
     private final boolean tls;
 
-    private TargetServer(Map<String, Handler> custom, SSLContext tls) throws IOException {
+    private TargetServer(Map<String, Handler> custom, SSLContext tls, InetAddress address) throws IOException {
+        this.address = address;
         routes.putAll(Routes.builtIn());
         routes.putAll(custom);
         this.tls = tls != null;
         socket = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
+        socket.bind(new InetSocketAddress(address, 0), 4096);
         Thread.ofVirtual().name("target-accept").start(this::acceptLoop);
     }
 
     public static TargetServer start() throws IOException {
-        return new TargetServer(Map.of(), null);
+        return new TargetServer(Map.of(), null, InetAddress.getLoopbackAddress());
+    }
+
+    /** Starts on this address (any free port) instead of 127.0.0.1. */
+    public static TargetServer start(InetAddress address) throws IOException {
+        return new TargetServer(Map.of(), null, address);
     }
 
     /** Starts with extra routes (exact paths), matched before the built-in ones. */
     public static TargetServer start(Map<String, Handler> custom) throws IOException {
-        return new TargetServer(custom, null);
+        return new TargetServer(custom, null, InetAddress.getLoopbackAddress());
     }
 
     /** Starts an HTTPS server with the given context (see {@link SelfSigned}). */
     public static TargetServer startTls(SSLContext context) throws IOException {
-        return new TargetServer(Map.of(), context);
+        return new TargetServer(Map.of(), context, InetAddress.getLoopbackAddress());
     }
 
     public int port() {
@@ -66,7 +76,8 @@ public final class TargetServer implements AutoCloseable {
     }
 
     public String url() {
-        return (tls ? "https" : "http") + "://127.0.0.1:" + port();
+        String host = address.getHostAddress();
+        return (tls ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
     /** Requests received (fully read), of every path. */
@@ -80,6 +91,13 @@ public final class TargetServer implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** Requests received (of every path) by the client address they came from, e.g. "10.231.0.11". */
+    public Map<String, Long> requestCountsByRemoteAddress() {
+        Map<String, Long> copy = new java.util.TreeMap<>();
+        byRemote.forEach((a, n) -> copy.put(a, n.get()));
+        return copy;
+    }
+
     /** Connections accepted since the start (or the last reset). */
     public long connectionCount() {
         return connections.get();
@@ -87,6 +105,7 @@ public final class TargetServer implements AutoCloseable {
 
     public void reset() {
         counts.clear();
+        byRemote.clear();
         total.set(0);
         connections.set(0);
     }
@@ -103,7 +122,7 @@ public final class TargetServer implements AutoCloseable {
             throw new IllegalStateException("catchUp() speaks plain HTTP; this server is HTTPS");
         }
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port()), 5_000);
+            s.connect(new InetSocketAddress(address, port()), 5_000);
             s.setSoTimeout(5_000);
             s.getOutputStream().write(("GET " + CATCH_UP + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
@@ -144,6 +163,7 @@ public final class TargetServer implements AutoCloseable {
                 }
                 counts.computeIfAbsent(r.method() + ' ' + r.path(), k -> new AtomicLong()).incrementAndGet();
                 total.incrementAndGet();
+                byRemote.computeIfAbsent(s.getInetAddress().getHostAddress(), k -> new AtomicLong()).incrementAndGet();
                 Reply reply = route(r);
                 waitOutStall();
                 if (!answer(s, out, reply, "close".equalsIgnoreCase(r.header("connection")))) {
