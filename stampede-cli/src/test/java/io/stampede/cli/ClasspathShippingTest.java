@@ -40,14 +40,16 @@ class ClasspathShippingTest {
 
     @Test
     void workersRunAClasspathScenarioTheyDoNotHave() throws Exception {
-        Path jar = dir.resolve("scenario.jar");
+        Path jar = Files.createDirectories(dir.resolve("libs")).resolve("scenario.jar");
         Path lib = dir.resolve("lib-classes");
         compile(jar, lib);
         assertThatThrownBy(() -> Class.forName("com.acme.ShippedUser")).isInstanceOf(ClassNotFoundException.class);
         assertThatThrownBy(() -> Class.forName("com.acme.lib.Paths")).isInstanceOf(ClassNotFoundException.class);
         try (TargetServer server = TargetServer.start()) {
             Path json = dir.resolve("cluster.json");
-            Running master = start("--classpath", jar + java.io.File.pathSeparator + lib, "-f", "com.acme.ShippedUser",
+            // "libs/*" is every jar in libs, as for java
+            Running master = start("--classpath", dir.resolve("libs") + "/*" + java.io.File.pathSeparator + lib, "-f",
+                    "com.acme.ShippedUser",
                     "-H", server.url(), "-u", "4", "-r", "100", "-t", "2s", "--headless", "--only-summary",
                     "--json-file", json.toString(), "--master", "--master-bind-host", "127.0.0.1", "--master-bind-port", "0",
                     "--expect-workers", "2", "--expect-workers-max-wait", "60s", "--cluster-token", "s3cret");
