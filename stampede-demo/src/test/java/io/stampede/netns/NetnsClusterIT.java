@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -74,9 +76,9 @@ class NetnsClusterIT {
                 + File.pathSeparator + classpathOf(TargetServer.class), NetnsTarget.class.getName(),
                 Netns.address(TARGET))).redirectError(dir.resolve("target.err").toFile()).start();
         processes.add(target);
-        BufferedReader targetOut = new BufferedReader(new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8));
+        BlockingQueue<String> targetOut = lines(target);
         Writer targetIn = new OutputStreamWriter(target.getOutputStream(), StandardCharsets.UTF_8);
-        String listening = targetOut.readLine();
+        String listening = next(targetOut);
         assertThat(listening).as(read("target.err")).startsWith("listening http://" + Netns.address(TARGET) + ":");
         String url = listening.substring("listening ".length());
 
@@ -115,7 +117,7 @@ class NetnsClusterIT {
         targetIn.flush();
         Map<String, Long> from = new TreeMap<>();
         long total = -1;
-        for (String line = targetOut.readLine(); line != null && !line.equals("end"); line = targetOut.readLine()) {
+        for (String line = next(targetOut); !line.equals("end"); line = next(targetOut)) {
             String[] f = line.split(" ");
             if (f[0].equals("from")) {
                 from.put(f[1], Long.parseLong(f[2]));
@@ -163,6 +165,29 @@ class NetnsClusterIT {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         b.environment().put("HOSTNAME", name);
         return b.start();
+    }
+
+    /** The process's standard output, line by line, read on a thread of its own so no wait here is unbounded. */
+    private static BlockingQueue<String> lines(Process p) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // the process went: next() says so
+            }
+        });
+        return lines;
+    }
+
+    private String next(BlockingQueue<String> lines) throws Exception {
+        String line = lines.poll(30, TimeUnit.SECONDS);
+        if (line == null) {
+            throw new AssertionError("the target server said nothing for 30 s: " + read("target.err"));
+        }
+        return line;
     }
 
     private String read(String file) throws IOException {

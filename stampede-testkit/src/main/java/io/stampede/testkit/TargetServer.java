@@ -153,6 +153,7 @@ public final class TargetServer implements AutoCloseable {
     private void serve(Socket s) {
         try (s) {
             s.setTcpNoDelay(true);
+            String remote = s.getInetAddress().getHostAddress();
             RequestReader reader = new RequestReader(new BufferedInputStream(s.getInputStream()));
             OutputStream out = new BufferedOutputStream(s.getOutputStream());
             for (Request r = reader.next(); r != null; r = reader.next()) {
@@ -163,7 +164,7 @@ public final class TargetServer implements AutoCloseable {
                 }
                 counts.computeIfAbsent(r.method() + ' ' + r.path(), k -> new AtomicLong()).incrementAndGet();
                 total.incrementAndGet();
-                byRemote.computeIfAbsent(s.getInetAddress().getHostAddress(), k -> new AtomicLong()).incrementAndGet();
+                byRemote.computeIfAbsent(remote, k -> new AtomicLong()).incrementAndGet();
                 Reply reply = route(r);
                 waitOutStall();
                 if (!answer(s, out, reply, "close".equalsIgnoreCase(r.header("connection")))) {
