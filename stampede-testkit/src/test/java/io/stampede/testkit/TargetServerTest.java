@@ -52,4 +52,24 @@ class TargetServerTest {
             assertThat(server.requestCount()).isZero();
         }
     }
+
+    @Test
+    void bindsTheAddressGivenAndCountsRequestsByClientAddress() throws Exception {
+        // all of 127.0.0.0/8 is loopback on Linux: a server on .2, clients from .3 and .4
+        try (TargetServer server = TargetServer.start(InetAddress.getByName("127.0.0.2"))) {
+            assertThat(server.url()).isEqualTo("http://127.0.0.2:" + server.port());
+            for (String from : new String[] {"127.0.0.3", "127.0.0.3", "127.0.0.4"}) {
+                try (Socket s = new Socket(InetAddress.getByName("127.0.0.2"), server.port(), InetAddress.getByName(from), 0)) {
+                    s.setSoTimeout(5_000);
+                    s.getOutputStream().write("GET /fast HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).endsWith("ok");
+                }
+            }
+            server.catchUp(); // from the server's own address, and not counted
+            assertThat(server.requestCountsByRemoteAddress()).isEqualTo(java.util.Map.of("127.0.0.3", 2L, "127.0.0.4", 1L));
+            server.reset();
+            assertThat(server.requestCountsByRemoteAddress()).isEmpty();
+        }
+    }
 }
