@@ -34,13 +34,16 @@ class SampleProjectIT {
             }
 
             server.reset();
-            SampleBuild.Result failing = build.mvn(120, "stampede:run", "-Dstampede.scenario=ShopUser", "-Dstampede.host=" + server.url(),
-                    "-Dstampede.users=1", "-Dstampede.runTime=1s", "-Dstampede.thresholds=requests<1");
+            SampleBuild.Result failing = build.mvn(120, "stampede:run", "-Dstampede.scenario=CheckoutUser",
+                    "-Dstampede.host=" + server.url(), "-Dstampede.users=1", "-Dstampede.runTime=1s",
+                    "-Dstampede.thresholds=requests<1,fail_ratio<0.01");
             server.catchUp();
+            long n = server.requestCount();
             assertThat(failing.exitCode()).as(failing.log()).isNotZero();
-            assertThat(server.requestCount()).isPositive();
-            assertThat(failing.log()).contains("BUILD FAILURE", "load test ShopUser failed (exit code 4",
-                    "threshold requests<1: was " + server.requestCount(), "MojoFailureException");
+            assertThat(n).isPositive();
+            assertThat(failing.log()).contains("BUILD FAILURE", "load test CheckoutUser failed (exit code 4",
+                    "threshold requests<1: was " + n, "check order gets an id: " + n + " of " + n + " failed (0.00% passed)",
+                    "MojoFailureException").doesNotContain("threshold fail_ratio");
 
             server.reset();
             SampleBuild.Result bad = build.mvn(120, "stampede:run", "-Dstampede.scenario=ShopUser", "-Dstampede.host=" + server.url(),
