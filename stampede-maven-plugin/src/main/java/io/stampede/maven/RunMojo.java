@@ -116,6 +116,9 @@ public class RunMojo extends AbstractMojo {
             throw new MojoExecutionException("stampede: no scenario: set <scenario> or -Dstampede.scenario=ShopUser"
                     + " (a class in src/test/java, a .java file or a folder of them)");
         }
+        if ((host == null || host.isBlank()) && !args.contains("-H") && args.stream().noneMatch(a -> a.startsWith("--host"))) {
+            throw new MojoExecutionException("stampede: no target: set <host> or -Dstampede.host=http://host:port");
+        }
         String testClasspath = testClasspath();
         Scenario s = Scenario.find(scenario, project.getBasedir().toPath(), Path.of(project.getBuild().getTestOutputDirectory()));
         Path dir = resultsDirectory.toPath().resolve(s.name());
