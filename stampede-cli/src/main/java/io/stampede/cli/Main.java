@@ -28,6 +28,8 @@ public final class Main implements Callable<Integer> {
     private List<Output> extraOutputs = List.of();
     private volatile RunCommand running;
     private volatile WorkerCommand worker;
+    /** The one line a bad flag or a user error printed, for callers that run the command in-process ({@link Stampede}). */
+    private volatile String errorLine;
 
     public static void main(String[] args) {
         ProcessContext process = ProcessContext.system();
@@ -58,15 +60,18 @@ public final class Main implements Callable<Integer> {
         cli.setOut(new java.io.PrintWriter(process.out(), true));
         cli.setErr(new java.io.PrintWriter(process.err(), true));
         cli.setParameterExceptionHandler((e, a) -> {
-            process.err().println("stampede: " + e.getMessage() + " (see stampede --help)");
+            errorLine = "stampede: " + e.getMessage() + " (see stampede --help)";
+            process.err().println(errorLine);
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
             if (e instanceof UserError u) {
-                process.err().println("stampede: " + u.getMessage());
+                errorLine = "stampede: " + u.getMessage();
+                process.err().println(errorLine);
                 return u.exitCode();
             }
-            process.err().println("stampede: internal error: " + e);
+            errorLine = "stampede: internal error: " + e;
+            process.err().println(errorLine);
             e.printStackTrace(process.err());
             return ExitCodes.INTERNAL;
         });
@@ -84,6 +89,11 @@ public final class Main implements Callable<Integer> {
         }
         running = new RunCommand(options, cluster, store, process, extraOutputs);
         return running.call();
+    }
+
+    /** The line the last bad flag or user error printed, or null. */
+    String errorLine() {
+        return errorLine;
     }
 
     /** The process's streams and environment, for the subcommands. */
