@@ -110,11 +110,29 @@ final class ArrivalScheduler {
     }
 
     private void schedule(long startNanos) {
-        RateSchedule rate = new RateSchedule(startNanos);
-        long issued = 0;
-        long lastNanos = startNanos;
-        double lastDue = 0;
+        Tick tick = new Tick(new RateSchedule(startNanos), startNanos);
         while (running) {
+            tick.run();
+            LockSupport.parkNanos(SCHEDULER_TICK_NANOS);
+        }
+        // a stop can arrive before this thread's last tick ran (a busy machine): what was due by the stop
+        // (and, for a rate that lasts, by its end) is still issued, so the count never depends on scheduling
+        tick.run();
+    }
+
+    /** One pass of the scheduler: takes new targets and issues every iteration due by now. */
+    private final class Tick {
+        private final RateSchedule rate;
+        private long issued;
+        private long lastNanos;
+        private double lastDue;
+
+        Tick(RateSchedule rate, long startNanos) {
+            this.rate = rate;
+            this.lastNanos = startNanos;
+        }
+
+        void run() {
             PendingTarget p;
             while ((p = pending.poll()) != null) {
                 rate.retarget(p.target().perSecond(), p.target().ramp().toNanos(), p.atNanos(),
@@ -132,7 +150,6 @@ final class ArrivalScheduler {
             lastDue = due;
             growPool();
             dropExpired();
-            LockSupport.parkNanos(SCHEDULER_TICK_NANOS);
         }
     }
 
