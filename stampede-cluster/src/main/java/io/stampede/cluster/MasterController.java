@@ -59,6 +59,8 @@ public final class MasterController implements LoadController, AutoCloseable {
     /** Every name given so far: a worker that comes back gets a new one, so notices and figures never mix two. */
     private final Set<String> names = new HashSet<>();
     private final Map<String, Long> reported = new HashMap<>();
+    /** Workers lost while this run was on, with why: named again when it stops, beside the summary. */
+    private final List<String> lostThisRun = new ArrayList<>();
     private int joined;
     private LoadTarget target;
     private long targetAtNanos;
@@ -170,6 +172,7 @@ public final class MasterController implements LoadController, AutoCloseable {
         check(t);
         if (stopped) {
             inbox.newRun();
+            lostThisRun.clear();
         }
         stopped = false;
         open = t instanceof LoadTarget.Rate;
@@ -244,6 +247,10 @@ public final class MasterController implements LoadController, AutoCloseable {
                 notices.accept("worker " + w.label() + " did not report its end within "
                         + run.stopTimeout().plus(Heartbeats.LOST_AFTER).toSeconds() + " s: its last statistics are missing");
             }
+        }
+        if (!lostThisRun.isEmpty()) {
+            notices.accept(lostThisRun.size() + (lostThisRun.size() == 1 ? " worker was" : " workers were")
+                    + " lost during this run (what they sent before is in the statistics): " + String.join("; ", lostThisRun));
         }
     }
 
@@ -357,6 +364,9 @@ public final class MasterController implements LoadController, AutoCloseable {
         w.gone = true;
         workers.remove(w);
         inbox.gone(w.name);
+        if (!stopped && !why.startsWith("left")) {
+            lostThisRun.add(w.label() + ": " + why);
+        }
         // a worker declared lost that still runs must stop: ending its stream tells it to
         w.out.fail(Status.UNAVAILABLE.withDescription("the master dropped this worker: " + why));
         String share = w.share == null ? "it ran nothing" : "its " + describe(w.share)
