@@ -569,8 +569,9 @@ def cluster_attach(args):
         window = time.time() - connected
         code, master_cpu, master_rss = reap(master.proc, 120)
         ended = clients.stdout.readline().strip()
+        threads = [l for l in open(os.path.join(d, "clients.err")) if l.startswith("THREADS")]
         _, clients_cpu, clients_rss = reap(clients, 60)
-        served = nginx.requests_served() - before
+        served = nginx.requests_served() - before - 1  # minus the status request before the run
         agg = master.aggregated()
         lost = [l for _, l in master.lines if " lost" in l]
         print("\n### Control plane: %d worker agents (one user each, a GET a second) on one master process, %d s\n"
@@ -581,7 +582,7 @@ def cluster_attach(args):
         print("| %d | %s | %.2f | %.1f%% | %.1f | %.0f | %d | %d | %d | %.1f |" % (
             n, attached_line[2] if len(attached_line) > 2 else "not all", cpu1 - cpu0, 100 * (cpu1 - cpu0) / window,
             master_cpu, master_rss, agg["num_requests"], served, len(lost), clients_cpu))
-        log("master exit %d; agents: %s; files in %s" % (code, ended, d))
+        log("master exit %d; agents: %s; %s; files in %s" % (code, ended, "".join(threads).strip(), d))
     finally:
         nginx.stop()
 
@@ -634,7 +635,7 @@ def cluster_population(args):
         before = nginx.requests_served()
         master = MasterProcess(java, d, "IdleUser.java", nginx.url(), n,
                                ["-u", str(args.users), "-r", str(args.spawn_rate), "-t", "%ds" % args.seconds,
-                                "--max-connections", str(args.max_connections)])
+                                "--max-connections", str(args.max_connections), "--stop-timeout", "30s"])
         master.await_line("waiting for", 60)
         workers = worker_processes(java, d, master.port, n, jvm=("-XX:+UseZGC", "-Xmx%s" % args.worker_heap))
         code, master_cpu, master_rss = reap(master.proc, args.seconds + 900)

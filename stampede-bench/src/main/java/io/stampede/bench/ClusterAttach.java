@@ -51,6 +51,12 @@ public final class ClusterAttach {
             Thread.sleep(5);
         }
         System.out.println("ATTACHED " + count + " " + (System.nanoTime() - start) / 1_000_000);
+        // what N connections cost in threads: gRPC's event loop and executor are shared by every channel
+        Map<String, Integer> threads = new TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            threads.merge(t.getName().replaceAll("-?\\d+$", "").replaceAll("-\\d+-", "-"), 1, Integer::sum);
+        }
+        System.err.println("THREADS " + threads);
         Map<String, Integer> reasons = new TreeMap<>();
         for (WorkerAgent a : agents) {
             while (!a.awaitEnd(Duration.ofMinutes(10))) {
