@@ -14,7 +14,7 @@ noisy, so only ratios from one run compare.
     bench/run.py transports [--seconds 15] [--repeat 3] [--users 50]   the transport candidates alone
     bench/run.py cluster-attach     [--workers 500] [--seconds 30]   500 worker agents on one master process: attach time, master CPU
     bench/run.py cluster-throughput [--seconds 15] [--users 50]      1..4 worker processes, --users each: total req/s
-    bench/run.py cluster-population [--users 1000000] [--workers 4] [--seconds 480] [--max-connections 2000]
+    bench/run.py cluster-population [--users 1000000] [--workers 4] [--seconds 480] [--max-connections 2000] [--worker-heap 3g]
     bench/run.py all        every table above, in that order, with their defaults (about 30 minutes)
 """
 import argparse
@@ -625,7 +625,7 @@ def cluster_throughput(args):
 
 
 def cluster_population(args):
-    """The population run of `population`, spread over --workers worker processes (ZGC, -Xmx2g each)
+    """The population run of `population`, spread over --workers worker processes (ZGC, -Xmx --worker-heap each)
     under one master: --max-connections is per worker, so 4 workers hold 8,000 pooled connections."""
     java = find_jdk()
     nginx = Nginx()
@@ -673,7 +673,7 @@ def main():
     p.add_argument("--baseline-jar", default=None,
                    help="throughput/latency: also run this stampede.jar (an older build) in the same rounds")
     p.add_argument("--workers", type=int, default=None, help="cluster modes: worker agents or processes")
-    p.add_argument("--worker-heap", default="2g", help="cluster-population: each worker's -Xmx")
+    p.add_argument("--worker-heap", default="3g", help="cluster-population: each worker's -Xmx (250,000 users need more than 2g)")
     p.add_argument("--gc", choices=["parallel", "g1", "zgc"], default="zgc", help="population: the collector")
     args = p.parse_args()
     ensure_tools()
