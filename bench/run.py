@@ -12,6 +12,9 @@ noisy, so only ratios from one run compare.
     bench/run.py startup    [--repeat 5]
     bench/run.py idle       [--users 5000] [--seconds 40]
     bench/run.py transports [--seconds 15] [--repeat 3] [--users 50]   the transport candidates alone
+    bench/run.py cluster-attach     [--workers 500] [--seconds 30]   500 worker agents on one master process: attach time, master CPU
+    bench/run.py cluster-throughput [--seconds 15] [--users 50]      1..4 worker processes, --users each: total req/s
+    bench/run.py cluster-population [--users 1000000] [--workers 4] [--seconds 480] [--max-connections 2000] [--worker-heap 3g]
     bench/run.py all        every table above, in that order, with their defaults (about 30 minutes)
 """
 import argparse
@@ -351,6 +354,33 @@ def gc_pauses(log):
     return len(pauses), sum(pauses) / 1000, max(pauses) / 1000 if pauses else 0
 
 
+def population_figures(d, prefix, out_json, users_wanted):
+    """From a population run's history CSV and JSON: the ramp, the steady-state window (from one full
+    wait cycle after the ramp to the last whole second), the intended and achieved rates in it."""
+    doc = json.load(open(out_json))
+    agg = [e for e in doc["stats"] if e["name"] == "Aggregated"][0]
+    hist = [r for r in csv.DictReader(open(os.path.join(d, prefix + "_stats_history.csv"))) if r["Name"] == "Aggregated"]
+    t0 = int(hist[0]["Timestamp"])
+    by_second = {}
+    for r in hist:
+        by_second[int(r["Timestamp"]) - t0] = r
+    seconds = sorted(by_second)
+    users = []
+    for sec in range(seconds[-1] + 1):
+        users.append(int(by_second[sec]["User Count"]) if sec in by_second else (users[-1] if users else 0))
+    full = next((sec for sec, u in enumerate(users) if u >= users_wanted), None)
+    start = min((sec for sec in seconds if full is not None and sec >= full + 120), default=None)
+    end = max((sec for sec in seconds if sec <= seconds[-1] - 1), default=None)
+    if start is not None and end is not None and end - start >= 30:
+        n = int(by_second[end]["Total Request Count"]) - int(by_second[start]["Total Request Count"])
+        achieved = n / (end - start)
+        intended = expected_rate(users, start, end)
+    else:
+        achieved = intended = float("nan")
+    return {"agg": agg, "full": full if full is not None else -1, "start": start if start is not None else -1,
+            "end": end if end is not None else -1, "intended": intended, "achieved": achieved, "max_users": max(users)}
+
+
 def population(args):
     java = find_jdk()
     nginx = Nginx()
@@ -367,27 +397,8 @@ def population(args):
         served_before = nginx.requests_served()
         out, cpu, rss, wall = timed(cmd, timeout=args.seconds + 600)
         served = nginx.requests_served() - served_before - 1  # minus the status request before the run
-        doc = json.load(open(out_json))
-        agg = [e for e in doc["stats"] if e["name"] == "Aggregated"][0]
-        hist = [r for r in csv.DictReader(open(os.path.join(d, "p_stats_history.csv"))) if r["Name"] == "Aggregated"]
-        t0 = int(hist[0]["Timestamp"])
-        by_second = {}
-        for r in hist:
-            by_second[int(r["Timestamp"]) - t0] = r
-        seconds = sorted(by_second)
-        users = []
-        for sec in range(seconds[-1] + 1):
-            users.append(int(by_second[sec]["User Count"]) if sec in by_second else (users[-1] if users else 0))
-        full = next(sec for sec, u in enumerate(users) if u >= args.users)
-        # steady state: from one full wait cycle (120 s) after the ramp to the last whole second
-        start = min((sec for sec in seconds if sec >= full + 120), default=None)
-        end = max((sec for sec in seconds if sec <= seconds[-1] - 1), default=None)
-        if start is not None and end is not None and end - start >= 30:
-            n = int(by_second[end]["Total Request Count"]) - int(by_second[start]["Total Request Count"])
-            achieved = n / (end - start)
-            intended = expected_rate(users, start, end)
-        else:
-            achieved = intended = float("nan")
+        f = population_figures(d, "p", out_json, args.users)
+        agg, full, start, end, intended, achieved = f["agg"], f["full"], f["start"], f["end"], f["intended"], f["achieved"]
         pauses, paused, longest = gc_pauses(gc_log) if args.gc != "zgc" else (0, 0.0, 0.0)  # ZGC: concurrent
         print("\n### Population — %d users, wait between(60,120) s, spawn %d/s, %d s, --max-connections %d, %s GC, -Xmx2g\n" % (
             args.users, args.spawn_rate, args.seconds, args.max_connections, args.gc))
@@ -454,9 +465,204 @@ def idle(args):
         nginx.stop()
 
 
+# ---- the cluster: a master process and worker processes (docs/design/006-cluster.md) ----
+
+CLUSTER_TOKEN = "bench-token"
+
+
+def cpu_seconds(pid):
+    """user + system CPU of a live process so far, from /proc (clock ticks)."""
+    fields = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def reap(proc, timeout):
+    """Waits for a child; returns (exit code, CPU s, max RSS MB) from its rusage."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            return proc.returncode, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+        time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("bench: pid %d did not end within %d s" % (proc.pid, timeout))
+
+
+class MasterProcess:
+    """`stampede --master` with its output read line by line (and kept), timing when lines appear."""
+
+    def __init__(self, java, d, scenario, url, workers, run_args, heap="1g"):
+        import threading
+        self.port = free_port()
+        self.json = os.path.join(d, "m.json")
+        self.csv = os.path.join(d, "m")
+        cmd = [java, "-XX:+UseParallelGC", "-Xmx" + heap, "-jar", CLI_JAR, "-f", os.path.join(BENCH, "scenarios", scenario),
+               "-H", url, "--master", "--master-bind-host", "127.0.0.1", "--master-bind-port", str(self.port),
+               "--expect-workers", str(workers), "--expect-workers-max-wait", "180s", "--cluster-token", CLUSTER_TOKEN,
+               "--headless", "--only-summary", "--csv", self.csv, "--json-file", self.json] + list(run_args)
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines = []
+        self.log = open(os.path.join(d, "master.out"), "w")
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.proc.stdout:
+            self.lines.append((time.time(), line))
+            self.log.write(line)
+            self.log.flush()
+
+    def await_line(self, fragment, timeout):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for at, line in list(self.lines):
+                if fragment in line:
+                    return at
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.02)
+        raise SystemExit("bench: the master never said %r:\n%s" % (fragment, "".join(l for _, l in self.lines[-30:])))
+
+    def aggregated(self):
+        return [e for e in json.load(open(self.json))["stats"] if e["name"] == "Aggregated"][0]
+
+
+def worker_processes(java, d, port, count, jvm=("-XX:+UseParallelGC", "-Xmx512m")):
+    procs = []
+    for i in range(1, count + 1):
+        out = open(os.path.join(d, "w%d.out" % i), "w")
+        procs.append(subprocess.Popen([java] + list(jvm) + ["-jar", CLI_JAR, "--worker", "--master-host", "127.0.0.1",
+                                                              "--master-port", str(port), "--cluster-token", CLUSTER_TOKEN,
+                                                              "--capacity", "1"],
+                                      stdout=out, stderr=subprocess.STDOUT, env=dict(os.environ, HOSTNAME="w%d" % i)))
+    return procs
+
+
+def stampede_version(java):
+    out = subprocess.run([java, "-jar", CLI_JAR, "--version"], capture_output=True, text=True).stdout
+    return re.search(r"(\d+\.\d+\.\d+\S*)", out).group(1)
+
+
+def cluster_attach(args):
+    """The control plane at scale: N real worker agents (ClusterAttach, one process, N gRPC connections)
+    attach to one `stampede --master` process; each runs one user (a GET a second) for the run, so
+    heartbeats and intervals with real samples flow for all of them. The master's CPU is read from
+    /proc over the run, from every worker connected until the run's time is up."""
+    java = find_jdk()
+    if not os.path.exists(BENCH_JAR):
+        subprocess.run(["./mvnw", "-B", "-q", "-DskipTests", "install", "-pl", "stampede-bench", "-am"], cwd=ROOT, check=True)
+    nginx = Nginx()
+    d = tempfile.mkdtemp(prefix="stampede-bench-attach-")
+    try:
+        n = args.workers or 500
+        before = nginx.requests_served()
+        master = MasterProcess(java, d, "PacedUser.java", nginx.url(), n, ["-u", str(n), "-r", str(n), "-t", "%ds" % args.seconds])
+        master.await_line("waiting for", 60)
+        clients = subprocess.Popen([java, "-XX:+UseParallelGC", "-Xmx2g", "-cp", BENCH_JAR, "io.stampede.bench.ClusterAttach",
+                                    "127.0.0.1", str(master.port), CLUSTER_TOKEN, stampede_version(java), str(n)],
+                                   stdout=subprocess.PIPE, stderr=open(os.path.join(d, "clients.err"), "w"), text=True)
+        attached_line = clients.stdout.readline().split()
+        connected = master.await_line("%d workers connected" % n, 60)
+        cpu0 = cpu_seconds(master.proc.pid)
+        time.sleep(max(0.0, connected + args.seconds - 0.5 - time.time()))
+        cpu1 = cpu_seconds(master.proc.pid)
+        window = time.time() - connected
+        code, master_cpu, master_rss = reap(master.proc, 120)
+        ended = clients.stdout.readline().strip()
+        threads = [l for l in open(os.path.join(d, "clients.err")) if l.startswith("THREADS")]
+        _, clients_cpu, clients_rss = reap(clients, 60)
+        served = nginx.requests_served() - before - 1  # minus the status request before the run
+        agg = master.aggregated()
+        lost = [l for _, l in master.lines if " lost" in l]
+        print("\n### Control plane: %d worker agents (one user each, a GET a second) on one master process, %d s\n"
+              % (n, args.seconds))
+        print("| workers | attached in ms | master CPU s in the run | of one core | master CPU s, whole life | master max RSS MB "
+              "| requests merged | requests nginx | lost | agents' process CPU s |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| %d | %s | %.2f | %.1f%% | %.1f | %.0f | %d | %d | %d | %.1f |" % (
+            n, attached_line[2] if len(attached_line) > 2 else "not all", cpu1 - cpu0, 100 * (cpu1 - cpu0) / window,
+            master_cpu, master_rss, agg["num_requests"], served, len(lost), clients_cpu))
+        log("master exit %d; agents: %s; %s; files in %s" % (code, ended, "".join(threads).strip(), d))
+    finally:
+        nginx.stop()
+
+
+def cluster_throughput(args):
+    """Total throughput over 1..4 worker processes on this machine, each with --users users, against
+    nginx's 50 ms location (the target is not the limit: throughput should grow with workers) and its
+    static location (no wait: the machine is the limit from the first worker). Nothing is pinned but
+    nginx (core 0): the workers and the master share both cores, as they would on a real host."""
+    java = find_jdk()
+    nginx = Nginx()
+    try:
+        for scenario, title in [("DelayUser.java", "50 ms location"), ("StaticUser.java", "static location, no wait")]:
+            rows = []
+            for n in range(1, (args.workers or 4) + 1):
+                d = tempfile.mkdtemp(prefix="stampede-bench-scale-")
+                before = nginx.requests_served()
+                users = args.users * n
+                master = MasterProcess(java, d, scenario, nginx.url(), n, ["-u", str(users), "-r", str(users),
+                                                                           "-t", "%ds" % args.seconds])
+                master.await_line("waiting for", 60)
+                workers = worker_processes(java, d, master.port, n)
+                code, _, _ = reap(master.proc, args.seconds + 120)
+                worker_cpu = sum(reap(w, 60)[1] for w in workers)
+                served = nginx.requests_served() - before - 1
+                agg = master.aggregated()
+                rows.append((n, users, agg["requests_per_sec"], agg["percentiles"]["50"], agg["percentiles"]["99"],
+                             agg["num_requests"], served, agg["num_failures"], worker_cpu))
+                log("  %s, %d workers: %.0f req/s (exit %d)" % (scenario, n, agg["requests_per_sec"], code))
+                shutil.rmtree(d, ignore_errors=True)
+            print("\n### Throughput over worker processes — %s, %d users per worker, %d s\n" % (title, args.users, args.seconds))
+            print("| worker processes | users | req/s (merged) | x 1 worker | p50 ms | p99 ms | requests merged | requests nginx "
+                  "| failures | workers' CPU s |")
+            print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+            for n, users, rps, p50, p99, total, served, fails, cpu in rows:
+                print("| %d | %d | %.0f | %.2f | %.2f | %.2f | %d | %d | %d | %.1f |" % (
+                    n, users, rps, rps / rows[0][2], p50, p99, total, served, fails, cpu))
+    finally:
+        nginx.stop()
+
+
+def cluster_population(args):
+    """The population run of `population`, spread over --workers worker processes (ZGC, -Xmx --worker-heap each)
+    under one master: --max-connections is per worker, so 4 workers hold 8,000 pooled connections."""
+    java = find_jdk()
+    nginx = Nginx()
+    d = tempfile.mkdtemp(prefix="stampede-bench-cpop-")
+    try:
+        n = args.workers or 4
+        before = nginx.requests_served()
+        master = MasterProcess(java, d, "IdleUser.java", nginx.url(), n,
+                               ["-u", str(args.users), "-r", str(args.spawn_rate), "-t", "%ds" % args.seconds,
+                                "--max-connections", str(args.max_connections), "--stop-timeout", "30s"])
+        master.await_line("waiting for", 60)
+        workers = worker_processes(java, d, master.port, n, jvm=("-XX:+UseZGC", "-Xmx%s" % args.worker_heap))
+        code, master_cpu, master_rss = reap(master.proc, args.seconds + 900)
+        reaped = [reap(w, 120) for w in workers]
+        served = nginx.requests_served() - before - 1
+        f = population_figures(d, "m", master.json, args.users)
+        agg = f["agg"]
+        lost = [l.strip() for _, l in master.lines if " lost" in l]
+        print("\n### Population over %d worker processes — %d users, wait between(60,120) s, spawn %d/s, %d s, "
+              "--max-connections %d per worker, workers ZGC -Xmx%s\n" % (n, args.users, args.spawn_rate, args.seconds,
+                                                                        args.max_connections, args.worker_heap))
+        print("| ramp s | window s | intended req/s | achieved req/s | ratio | requests (merged) | requests (nginx) "
+              "| failures | p50 ms | p99 ms | workers' max RSS MB | workers' CPU s | master CPU s | lost |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| %d | %d-%d | %.1f | %.1f | %.4f | %d | %d | %d | %.2f | %.2f | %s | %.1f | %.1f | %d |" % (
+            f["full"], f["start"], f["end"], f["intended"], f["achieved"], f["achieved"] / f["intended"], agg["num_requests"],
+            served, agg["num_failures"], agg["percentiles"]["50"], agg["percentiles"]["99"],
+            "/".join("%.0f" % r[2] for r in reaped), sum(r[1] for r in reaped), master_cpu, len(lost)))
+        log("master exit %d (max users %d); files kept in %s" % (code, f["max_users"], d))
+    finally:
+        nginx.stop()
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("mode", choices=["throughput", "latency", "population", "startup", "idle", "transports", "web", "all"])
+    p.add_argument("mode", choices=["throughput", "latency", "population", "startup", "idle", "transports", "web", "all",
+                                     "cluster-attach", "cluster-throughput", "cluster-population"])
     p.add_argument("--seconds", type=int, default=15)
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--users", type=int, default=None)
@@ -466,6 +672,8 @@ def main():
     p.add_argument("--no-jdk", action="store_true", help="throughput/latency: leave out the JDK HttpClient row")
     p.add_argument("--baseline-jar", default=None,
                    help="throughput/latency: also run this stampede.jar (an older build) in the same rounds")
+    p.add_argument("--workers", type=int, default=None, help="cluster modes: worker agents or processes")
+    p.add_argument("--worker-heap", default="3g", help="cluster-population: each worker's -Xmx (250,000 users need more than 2g)")
     p.add_argument("--gc", choices=["parallel", "g1", "zgc"], default="zgc", help="population: the collector")
     args = p.parse_args()
     ensure_tools()
@@ -493,6 +701,18 @@ def run_mode(args):
     elif args.mode == "web":
         args.users = args.users or 50
         web_cost(args)
+    elif args.mode == "cluster-attach":
+        if args.seconds == 15:
+            args.seconds = 30
+        cluster_attach(args)
+    elif args.mode == "cluster-throughput":
+        args.users = args.users or 50
+        cluster_throughput(args)
+    elif args.mode == "cluster-population":
+        args.users = args.users or 1000000
+        if args.seconds == 15:
+            args.seconds = 480
+        cluster_population(args)
     elif args.mode == "transports":
         args.users = args.users or 50
         transports(args)

@@ -46,6 +46,13 @@ import java.util.function.Consumer;
  * others; the notices say so by name. See docs/design/006-cluster.md.
  */
 public final class MasterController implements LoadController, AutoCloseable {
+    /**
+     * How long past the stop timeout a live worker's Ended is waited for. A worker's engine may take
+     * the stop timeout and then 10 s more to end users that ignore their interrupt (UserPool), and a
+     * worker of 250,000 users on a busy machine takes a while to stop them; with the 5 s the master
+     * first waited, 250,000-user workers' last intervals (23,411 requests in a 1,000,000-user run) were lost.
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private final MasterSettings settings;
     private final ClusterScenario scenario;
     private final RunSettings run;
@@ -59,6 +66,8 @@ public final class MasterController implements LoadController, AutoCloseable {
     /** Every name given so far: a worker that comes back gets a new one, so notices and figures never mix two. */
     private final Set<String> names = new HashSet<>();
     private final Map<String, Long> reported = new HashMap<>();
+    /** Workers lost while this run was on, with why: named again when it stops, beside the summary. */
+    private final List<String> lostThisRun = new ArrayList<>();
     private int joined;
     private LoadTarget target;
     private long targetAtNanos;
@@ -170,6 +179,7 @@ public final class MasterController implements LoadController, AutoCloseable {
         check(t);
         if (stopped) {
             inbox.newRun();
+            lostThisRun.clear();
         }
         stopped = false;
         open = t instanceof LoadTarget.Rate;
@@ -218,7 +228,7 @@ public final class MasterController implements LoadController, AutoCloseable {
     /**
      * Tells every worker to stop and waits for each one's Ended, which carries what its users did up
      * to their end, so the next {@link #measure} completes the run; a worker that goes meanwhile is
-     * not waited for. Waits at most the stop timeout and {@link Heartbeats#LOST_AFTER} more.
+     * not waited for. Waits at most the stop timeout and {@link #STOP_GRACE} more.
      */
     @Override
     public synchronized void stopAll() {
@@ -229,7 +239,9 @@ public final class MasterController implements LoadController, AutoCloseable {
             w.share = null;
             w.out.send(MasterMessage.newBuilder().setStop(Stop.getDefaultInstance()).build());
         }
-        long deadline = System.nanoTime() + run.stopTimeout().plus(Heartbeats.LOST_AFTER).toNanos();
+        // a worker that is still stopping keeps sending heartbeats; one that dies or hangs is dropped
+        // by the 5 s rule (onGone) and then not waited for
+        long deadline = System.nanoTime() + run.stopTimeout().plus(STOP_GRACE).toNanos();
         long left;
         while (!workers.stream().allMatch(w -> w.ended) && (left = deadline - System.nanoTime()) > 0) {
             try {
@@ -242,8 +254,12 @@ public final class MasterController implements LoadController, AutoCloseable {
         for (WorkerNode w : workers) {
             if (!w.ended) {
                 notices.accept("worker " + w.label() + " did not report its end within "
-                        + run.stopTimeout().plus(Heartbeats.LOST_AFTER).toSeconds() + " s: its last statistics are missing");
+                        + run.stopTimeout().plus(STOP_GRACE).toSeconds() + " s: its last statistics are missing");
             }
+        }
+        if (!lostThisRun.isEmpty()) {
+            notices.accept(lostThisRun.size() + (lostThisRun.size() == 1 ? " worker was" : " workers were")
+                    + " lost during this run (what they sent before is in the statistics): " + String.join("; ", lostThisRun));
         }
     }
 
@@ -357,6 +373,9 @@ public final class MasterController implements LoadController, AutoCloseable {
         w.gone = true;
         workers.remove(w);
         inbox.gone(w.name);
+        if (!stopped && !why.startsWith("left")) {
+            lostThisRun.add(w.label() + ": " + why);
+        }
         // a worker declared lost that still runs must stop: ending its stream tells it to
         w.out.fail(Status.UNAVAILABLE.withDescription("the master dropped this worker: " + why));
         String share = w.share == null ? "it ran nothing" : "its " + describe(w.share)

@@ -64,6 +64,9 @@ class WorkerLossTest {
                 assertThat(driver.state()).isEqualTo(RunState.RUNNING);
                 driver.stop("test over");
                 RunResult r = result.get(30, TimeUnit.SECONDS);
+                // at the end, beside the summary, the lost worker is named once more
+                assertThat(cluster.notice("lost during this run")).startsWith("1 worker was lost during this run")
+                        .contains(": w2 (127.0.0.1:").contains(notice.replaceFirst("^lost: ", "").replaceFirst(";.*", ""));
 
                 long tool = r.stats().total().count();
                 long unreported = w2.unsentRequests() + (w2.sentRequests() - master.reportedRequests("w2"));
