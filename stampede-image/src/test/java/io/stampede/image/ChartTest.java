@@ -3,6 +3,7 @@ package io.stampede.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -211,6 +212,21 @@ class ChartTest {
                 .hasMessageContaining("mode must be Deployment or Job, was \"Pod\"");
         assertThatThrownBy(() -> RenderedChart.render(Map.of("run.host", HOST, "mode", "Job", "run.runTime", "")))
                 .hasMessageContaining("mode=Job needs run.runTime");
+    }
+
+    @Test
+    void theNotesTellHowToFollowTheRunWithTheNamesTheChartMade() {
+        // the notes are not in helm template's output: a client-only dry-run install prints them
+        String web = new Helm(RenderedChart.chart()).install().withName(RenderedChart.RELEASE).withNamespace(RenderedChart.NAMESPACE)
+                .clientOnly().dryRun().withDryRunOption(DryRun.CLIENT).set("run.host", HOST).call().getOutput();
+        assertThat(web).contains("kubectl -n perf logs -f deployment/" + MASTER,
+                "kubectl -n perf port-forward service/" + MASTER + " 8089:8089",
+                "kubectl -n perf scale deployment/" + WORKER + " --replicas=N");
+        String job = new Helm(RenderedChart.chart()).install().withName(RenderedChart.RELEASE).withNamespace(RenderedChart.NAMESPACE)
+                .clientOnly().dryRun().withDryRunOption(DryRun.CLIENT).set("run.host", HOST).set("mode", "Job")
+                .set("serviceMonitor.enabled", "true").call().getOutput();
+        assertThat(job).contains("kubectl -n perf logs -f job/" + MASTER, "kubectl -n perf get job/" + MASTER,
+                "scraped through the ServiceMonitor " + FULLNAME).doesNotContain("port-forward");
     }
 
     @Test
