@@ -9,10 +9,15 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.stampede.testkit.TargetServer;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The image jib:buildTar wrote, unpacked as a runtime unpacks it, checked (a non-root user, the
  * entrypoint, who may write where), then run: its entrypoint in a chroot of its root file system as
- * its user, alone against a test server, and as the chart's master and two workers with the
- * arguments, environment, Secret and ConfigMap the chart renders.
+ * its user, alone against a test server, and as the chart's master and workers (in both of the
+ * chart's modes) with the arguments, environment, Secret and ConfigMap the chart renders.
  */
 @Timeout(180)
 class ImageIT {
@@ -115,7 +120,7 @@ class ImageIT {
             assertThat(run.waitFor(Duration.ofSeconds(90))).as(run.output()).isZero();
             System.out.println(run.output());
             server.catchUp();
-            long counted = aggregated(dir.resolve("local-run-tmp/run.json"));
+            long counted = aggregated(new ObjectMapper().readTree(dir.resolve("local-run-tmp/run.json").toFile()));
             assertThat(counted).as(run.output()).isPositive().isEqualTo(server.requestCount("GET", "/fast"))
                     .isEqualTo(server.requestCount());
             // written by the image's user, in the pod's own /tmp
@@ -127,63 +132,143 @@ class ImageIT {
     void theChartsMasterAndTwoWorkersRunFromTheImageWithWhatTheChartGivesThem() throws Exception {
         assumeRoot();
         try (TargetServer server = TargetServer.start()) {
-            int grpc = freePort();
-            int metrics = freePort();
-            Path source = dir.resolve("FastUser.java");
-            Files.writeString(source, FAST_USER);
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("mode", "Job");
-            values.put("workers.replicas", "2");
-            values.put("run.host", server.url());
+            Map<String, Object> values = chartValues(server, "Job", 2);
             values.put("run.users", "4");
-            values.put("run.spawnRate", "100");
             values.put("run.runTime", "3s");
             values.put("run.extraArgs[0]", "--json-file");
             values.put("run.extraArgs[1]", "/tmp/result.json");
-            values.put("cluster.port", String.valueOf(grpc));
-            values.put("cluster.expectWorkersMaxWait", "60s");
-            values.put("master.metricsPort", String.valueOf(metrics));
-            values.put("scenario.fileName", "FastUser.java");
-            RenderedChart chart = RenderedChart.render(values, Map.of("scenario.source", source));
-            String fullname = RenderedChart.RELEASE + "-stampede";
-            Container master = ChartTest.container(chart.get(Job.class, fullname + "-master").getSpec().getTemplate());
-            Container worker = ChartTest.container(chart.get(Job.class, fullname + "-worker").getSpec().getTemplate());
-
-            // what the kubelet would give the pods: the ConfigMap's files, the Secret's token, cluster DNS for the Service
-            Path scenario = Files.createDirectories(dir.resolve("scenario-configmap"));
-            chart.get(ConfigMap.class, fullname + "-scenario").getData().forEach((file, text) -> write(scenario.resolve(file), text));
-            Secret secret = chart.get(Secret.class, fullname + "-token");
-            Path hosts = dir.resolve("hosts");
-            Files.writeString(hosts, "127.0.0.1 localhost " + fullname + "-master\n");
-            Pod.prepareMountPoints(image.root(), List.of("/proc", "/dev", "/scenario"), List.of("/etc/hosts"));
-
-            List<Pod> pods = new ArrayList<>();
+            ChartPods pods = ChartPods.start(values, "job");
             try {
-                Pod m = Pod.start(fullname + "-master-x7k2p", image, command(master.getArgs()), env(master, secret),
-                        Map.of("/scenario", scenario, "/etc/hosts", hosts), dir);
-                pods.add(m);
-                for (int i = 0; i < 2; i++) {
-                    pods.add(Pod.start(fullname + "-worker-" + i + "-q8z" + i, image, command(worker.getArgs()), env(worker, secret),
-                            Map.of("/etc/hosts", hosts), dir));
-                }
+                Pod m = pods.master();
                 assertThat(m.waitFor(Duration.ofSeconds(120))).as(m.output()).isZero();
-                for (Pod w : pods.subList(1, pods.size())) {
+                for (Pod w : pods.workers()) {
                     assertThat(w.waitFor(Duration.ofSeconds(30))).as(w.output()).isZero();
                 }
                 System.out.println(m.output());
-                assertThat(m.output()).contains("2 workers connected", fullname + "-worker-0-q8z0", fullname + "-worker-1-q8z1");
+                assertThat(m.output()).contains("2 workers connected", pods.workers().get(0).name(), pods.workers().get(1).name());
                 server.catchUp();
-                long counted = aggregated(dir.resolve(m.name() + "-tmp/result.json"));
+                long counted = aggregated(new ObjectMapper().readTree(dir.resolve(m.name() + "-tmp/result.json").toFile()));
                 assertThat(counted).as(m.output()).isPositive().isEqualTo(server.requestCount("GET", "/fast"))
                         .isEqualTo(server.requestCount());
-                String token = new String(Base64.getDecoder().decode(secret.getData().get("token")), StandardCharsets.UTF_8);
-                for (Pod p : pods) {
-                    assertThat(p.output()).as("the token never in a log").doesNotContain(token);
-                }
+                pods.assertTokenInNoLog();
             } finally {
-                pods.forEach(Pod::close);
+                pods.close();
             }
         }
+    }
+
+    @Test
+    void theChartsDefaultModeServesTheWebUiAndMetricsOnThePortsTheServiceNames() throws Exception {
+        assumeRoot();
+        try (TargetServer server = TargetServer.start()) {
+            Map<String, Object> values = chartValues(server, "Deployment", 1);
+            values.put("run.users", "2");
+            values.put("run.runTime", "2s");
+            int web = freePort();
+            values.put("master.webPort", String.valueOf(web));
+            ChartPods pods = ChartPods.start(values, "web");
+            try {
+                // --autostart ran -u/-r/-t; the master stays up with the finished run on its page
+                HttpClient http = HttpClient.newHttpClient();
+                JsonNode stats = null;
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                while (System.nanoTime() < deadline) {
+                    try {
+                        stats = new ObjectMapper().readTree(get(http, "http://127.0.0.1:" + web + "/stats/requests"));
+                        if (stats.get("state").asText().equals("stopped")) {
+                            break;
+                        }
+                    } catch (IOException notYet) {
+                        // the page opens once the scenario compiled and the worker joined
+                    }
+                    Thread.sleep(200);
+                }
+                assertThat(stats).as(pods.master().output()).isNotNull();
+                assertThat(stats.get("state").asText()).as(pods.master().output()).isEqualTo("stopped");
+                server.catchUp();
+                long served = server.requestCount();
+                assertThat(aggregated(stats)).as(pods.master().output()).isPositive().isEqualTo(served);
+                String metrics = get(http, "http://127.0.0.1:" + values.get("master.metricsPort") + "/metrics");
+                assertThat(metricSum(metrics, "stampede_requests_total")).as(metrics).isEqualTo(served);
+                assertThat(pods.master().output()).containsPattern("1 workers? connected");
+                pods.assertTokenInNoLog();
+            } finally {
+                pods.close();
+            }
+        }
+    }
+
+    /** Values for a run of FastUser against the server, on ports free on this machine (the pods share its network). */
+    static Map<String, Object> chartValues(TargetServer server, String mode, int workers) throws IOException {
+        Path source = dir.resolve("FastUser.java");
+        Files.writeString(source, FAST_USER);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("mode", mode);
+        values.put("workers.replicas", String.valueOf(workers));
+        values.put("run.host", server.url());
+        values.put("run.spawnRate", "100");
+        values.put("cluster.port", String.valueOf(freePort()));
+        values.put("cluster.expectWorkersMaxWait", "60s");
+        values.put("master.metricsPort", String.valueOf(freePort()));
+        values.put("scenario.fileName", "FastUser.java");
+        return values;
+    }
+
+    /**
+     * The master's and the workers' containers of the rendered chart, each run from the image with what
+     * the kubelet would give it: the ConfigMap's files at /scenario, the Secret's token in the
+     * environment, and cluster DNS for the master's Service (an /etc/hosts line).
+     */
+    record ChartPods(Pod master, List<Pod> workers, String token) {
+        static ChartPods start(Map<String, Object> values, String tag) throws IOException {
+            RenderedChart chart = RenderedChart.render(values, Map.of("scenario.source", dir.resolve("FastUser.java")));
+            String fullname = RenderedChart.RELEASE + "-stampede";
+            boolean job = "Job".equals(values.get("mode"));
+            Container master = ChartTest.container(job ? chart.get(Job.class, fullname + "-master").getSpec().getTemplate()
+                    : chart.get(Deployment.class, fullname + "-master").getSpec().getTemplate());
+            Container worker = ChartTest.container(job ? chart.get(Job.class, fullname + "-worker").getSpec().getTemplate()
+                    : chart.get(Deployment.class, fullname + "-worker").getSpec().getTemplate());
+            Path scenario = Files.createDirectories(dir.resolve(tag + "-scenario-configmap"));
+            chart.get(ConfigMap.class, fullname + "-scenario").getData().forEach((file, text) -> write(scenario.resolve(file), text));
+            Secret secret = chart.get(Secret.class, fullname + "-token");
+            Path hosts = dir.resolve(tag + "-hosts");
+            Files.writeString(hosts, "127.0.0.1 localhost " + fullname + "-master\n");
+            Pod.prepareMountPoints(image.root(), List.of("/proc", "/dev", "/scenario"), List.of("/etc/hosts"));
+            Pod m = Pod.start(fullname + "-master-" + tag, image, command(master.getArgs()), env(master, secret),
+                    Map.of("/scenario", scenario, "/etc/hosts", hosts), dir);
+            List<Pod> workers = new ArrayList<>();
+            int n = Integer.parseInt((String) values.get("workers.replicas"));
+            for (int i = 0; i < n; i++) {
+                workers.add(Pod.start(fullname + "-worker-" + tag + i, image, command(worker.getArgs()), env(worker, secret),
+                        Map.of("/etc/hosts", hosts), dir));
+            }
+            return new ChartPods(m, workers,
+                    new String(Base64.getDecoder().decode(secret.getData().get("token")), StandardCharsets.UTF_8));
+        }
+
+        void assertTokenInNoLog() {
+            assertThat(master.output()).as("the token in no log").doesNotContain(token);
+            workers.forEach(w -> assertThat(w.output()).as("the token in no log").doesNotContain(token));
+        }
+
+        void close() {
+            master.close();
+            workers.forEach(Pod::close);
+        }
+    }
+
+    static String get(HttpClient http, String url) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException(url + ": " + r.statusCode());
+        }
+        return r.body();
+    }
+
+    static long metricSum(String text, String metric) {
+        return text.lines().filter(l -> l.startsWith(metric + "{") || l.startsWith(metric + " "))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     /** The container's environment as the kubelet makes it: plain values, and the Secret's keys it refers to. */
@@ -229,8 +314,8 @@ class ImageIT {
                 .filter(l -> l.startsWith(key)).findFirst().orElseThrow().substring(key.length()).trim();
     }
 
-    static long aggregated(Path json) throws IOException {
-        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+    /** The Aggregated row's request count, in a --json-file document or the web UI's /stats/requests. */
+    static long aggregated(JsonNode doc) {
         for (JsonNode e : doc.get("stats")) {
             if (e.get("name").asText().equals("Aggregated")) {
                 return e.get("num_requests").asLong();
