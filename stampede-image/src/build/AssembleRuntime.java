@@ -59,7 +59,7 @@ public final class AssembleRuntime {
         int code = jlink.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args.toArray(String[]::new));
         if (code != 0) {
             // a JDK without jmods (Debian's openjdk-21-jdk-headless ships them in openjdk-21-jmods) can only
-            // link when it was built to link from its own run-time image, as Temurin 24+ is
+            // link when it was built to link from its own run-time image (JEP 493), as this machine's Temurin 25 is
             throw new IllegalStateException("jlink failed (exit " + code + "): with Debian's OpenJDK, install openjdk-21-jmods;"
                     + " or build with -Dstampede.image.skip=true to leave the image out");
         }
