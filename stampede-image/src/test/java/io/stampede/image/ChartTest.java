@@ -208,10 +208,17 @@ class ChartTest {
     void valuesThatCannotMakeARunAreRefusedWithTheReason() {
         assertThatThrownBy(() -> RenderedChart.render(Map.of()))
                 .hasMessageContaining("run.host is required");
-        assertThatThrownBy(() -> RenderedChart.render(Map.of("run.host", HOST, "mode", "Pod")))
-                .hasMessageContaining("mode must be Deployment or Job, was \"Pod\"");
         assertThatThrownBy(() -> RenderedChart.render(Map.of("run.host", HOST, "mode", "Job", "run.runTime", "")))
                 .hasMessageContaining("mode=Job needs run.runTime");
+        // values.schema.json: Helm checks the types and ranges before any template runs
+        assertThatThrownBy(() -> RenderedChart.render(Map.of("run.host", HOST, "mode", "Pod")))
+                .hasMessageContaining("at '/mode': value must be one of 'Deployment', 'Job'");
+        assertThatThrownBy(() -> RenderedChart.render(Map.of("run.host", HOST, "workers.replicas", "0")))
+                .hasMessageContaining("at '/workers/replicas': minimum: got 0, want 1");
+        assertThatThrownBy(() -> RenderedChart.render(Map.of("run.host", HOST, "run.users", "many")))
+                .hasMessageContaining("at '/run/users'");
+        assertThatThrownBy(() -> RenderedChart.render(Map.of("run.host", HOST, "scenario.fileName", "shop user.java")))
+                .hasMessageContaining("at '/scenario/fileName'");
     }
 
     @Test
