@@ -58,7 +58,8 @@ final class MasterSetup {
             throw new UserError(ExitCodes.WORKERS_MISSING, "only " + master.workers().size() + " of "
                     + cluster.expectWorkers + " workers connected within " + cluster.expectWorkersMaxWait);
         }
-        process.err().println("stampede: " + master.workers().size() + " workers connected: " + String.join(", ",
+        int n = master.workers().size();
+        process.err().println("stampede: " + n + (n == 1 ? " worker" : " workers") + " connected: " + String.join(", ",
                 master.workers().stream().map(w -> w.name() + " (" + w.address() + ", capacity " + w.capacity() + ")").toList()));
     }
 }
