@@ -35,6 +35,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * <ul>
  *   <li>{@code jetty}: Jetty 12.1's low-level {@code HTTP2Client}, one client (one selector) for all, a
  *       {@code Session} per user, a stream per request, the virtual thread waiting on a future;</li>
+ *   <li>{@code netty}: Netty 4.2's codec-http2, one event loop for all, a channel per user, a child
+ *       stream channel per request ({@link NettyH2Candidate});</li>
  *   <li>{@code jdk}: the JDK's java.net.http client, HTTP_2, an {@code HttpClient} per user (the JDK
  *       keeps one HTTP/2 connection per client and host, so a client per user is a connection per user);</li>
  *   <li>{@code jdk-shared}: one JDK client for all users: all users multiplexed on one connection.</li>
@@ -67,7 +69,7 @@ public final class Http2Candidates {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 5) {
-            System.err.println("usage: Http2Candidates URL USERS STREAMS SECONDS jetty|jdk|jdk-shared");
+            System.err.println("usage: Http2Candidates URL USERS STREAMS SECONDS jetty|netty|jdk|jdk-shared");
             System.exit(2);
         }
         URI url = URI.create(args[0]);
@@ -117,6 +119,7 @@ public final class Http2Candidates {
     private static Client client(String name, URI url) throws Exception {
         return switch (name) {
             case "jetty" -> jetty(url);
+            case "netty" -> new NettyH2Candidate(url);
             case "jdk" -> jdk(url, false);
             case "jdk-shared" -> jdk(url, true);
             default -> throw new IllegalArgumentException("no candidate " + name);
