@@ -410,18 +410,22 @@ def http2(args):
                 log("  %s / %s: %.0f req/s" % (g, n, r["rps"]))
         print("\n### HTTP/2 candidates — %d users, a connection each, %d stream(s) each, %d s after a 3 s warm-up, "
               "median of %d interleaved rounds\n" % (u, s, sec, args.repeat))
-        print("| protocol | client | req/s | x reference | CPU ms / 1k req | errors | max RSS MB | negotiated |")
+        # the reference of each group is its first row (h2load, wrk, stampede's HTTP/1.1 run); the ratio is the
+        # median of the ratios within each round, which a load that changes between rounds does not move
+        print("| protocol | client | req/s | x reference (median of rounds' ratios) | CPU ms / 1k req | errors | max RSS MB | negotiated |")
         print("|---|---|---:|---:|---:|---:|---:|---|")
         for g in ["h2 (TLS)", "h2c", "HTTP/1.1", "tool"]:
             keys = [k for k in runs if k[0] == g]
             if not keys:
                 continue
-            med = {k: median_of(runs[k]) for k in keys}
-            ref = med[keys[0]]["rps"] or 1
+            ref_key = keys[-1] if g == "tool" else keys[0]
             for k in keys:
-                r = med[k]
+                r = median_of(runs[k])
+                ratio = statistics.median(a["rps"] / (b["rps"] or 1) for a, b in zip(runs[k], runs[ref_key]))
                 print("| %s | %s | %.0f | %.2f | %.1f | %d | %.0f | %s |" % (
-                    g, k[1], r["rps"], r["rps"] / ref, r["cpu_per_1k"], r.get("errors", 0), r["rss_mb"], protocols.get(k, "")))
+                    g, k[1], r["rps"], ratio, r["cpu_per_1k"], r.get("errors", 0), r["rss_mb"], protocols.get(k, "")))
+        for i in range(args.repeat):
+            print("\nround %d: " % (i + 1) + ", ".join("%s/%s %.0f" % (k[0], k[1], v[i]["rps"]) for k, v in runs.items()))
     finally:
         nginx.stop()
 

@@ -29,6 +29,30 @@ final class ResponseReader implements Stream.Listener {
     private int length;
     /** Whether any part of the answer arrived (a failure after it is the server's, not a refused stream). */
     volatile boolean answered;
+    private volatile Stream stream;
+
+    void opened(Stream s) {
+        this.stream = s;
+    }
+
+    /** The stream could not be opened: the request never left. */
+    void notOpened(Throwable failure) {
+        response.completeExceptionally(new NotOpened(failure));
+    }
+
+    /** Its stream's id, or MAX_VALUE before it has one. */
+    int streamId() {
+        Stream s = stream;
+        return s == null ? Integer.MAX_VALUE : s.getId();
+    }
+
+    /** The user gave up waiting (timeout, or stopped): the server is told to stop too. */
+    void cancel() {
+        Stream s = stream;
+        if (s != null) {
+            s.reset(new ResetFrame(s.getId(), ErrorCode.CANCEL_STREAM_ERROR.code), Callback.NOOP);
+        }
+    }
 
     @Override
     public void onHeaders(Stream stream, HeadersFrame frame) {
@@ -93,6 +117,15 @@ final class ResponseReader implements Stream.Listener {
     public void onFailure(Stream stream, int error, String reason, Throwable failure, Callback callback) {
         response.completeExceptionally(failure instanceof IOException ? failure : new IOException(reason, failure));
         callback.succeeded();
+    }
+
+    /** {@link #notOpened}'s failure. */
+    static final class NotOpened extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotOpened(Throwable cause) {
+            super(cause);
+        }
     }
 
     /** The server (or the connection's end) reset the stream. */

@@ -12,12 +12,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.http2.ErrorCode;
 import org.eclipse.jetty.http2.api.Stream;
 import org.eclipse.jetty.http2.frames.DataFrame;
 import org.eclipse.jetty.http2.frames.HeadersFrame;
-import org.eclipse.jetty.http2.frames.ResetFrame;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
 
 /**
  * One user's side of the HTTP/2 transport: one connection per origin (the run's target, and any
@@ -69,36 +68,52 @@ final class UserConnections implements Exchanger {
         }
     }
 
+    /**
+     * One stream: opened without waiting (its body, if any, follows as soon as Jetty has the stream),
+     * then one wait for the whole answer, so a request costs the user's thread a single park.
+     */
     private RawResponse send(H2Connection c, RequestHead head, Outgoing req) throws IOException, InterruptedException {
         ResponseReader reader = new ResponseReader();
-        boolean endsWithHeaders = req.body() == null;
-        Stream stream;
+        byte[] body = req.body();
         c.streamOpened();
         try {
-            try {
-                stream = c.session().newStream(new HeadersFrame(head.meta(), null, endsWithHeaders), reader)
-                        .get(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                // the stream was never opened: the server never saw this request
-                throw new NeverSent(e.getCause() != null ? e.getCause() : e);
-            }
-            if (!endsWithHeaders) {
-                stream.data(new DataFrame(stream.getId(), ByteBuffer.wrap(req.body()), true), Callback.NOOP);
-            }
+            c.session().newStream(new HeadersFrame(head.meta(), null, body == null), new Promise<Stream>() {
+                @Override
+                public void succeeded(Stream stream) {
+                    reader.opened(stream);
+                    if (body != null) {
+                        stream.data(new DataFrame(stream.getId(), ByteBuffer.wrap(body), true), Callback.NOOP);
+                    }
+                }
+
+                @Override
+                public void failed(Throwable failure) {
+                    reader.notOpened(failure);
+                }
+            }, reader);
             try {
                 RawResponse r = reader.response.get(req.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 transport.stats().answered();
                 return r;
             } catch (TimeoutException e) {
-                stream.reset(new ResetFrame(stream.getId(), ErrorCode.CANCEL_STREAM_ERROR.code), Callback.NOOP);
+                reader.cancel();
                 throw new SocketTimeoutException("no answer within " + req.readTimeout());
             } catch (InterruptedException e) {
-                stream.reset(new ResetFrame(stream.getId(), ErrorCode.CANCEL_STREAM_ERROR.code), Callback.NOOP);
+                reader.cancel();
                 throw e;
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
+                if (cause instanceof ResponseReader.NotOpened n) {
+                    if (c.closing()) {
+                        // the connection was going away before this stream could open: the server never saw it
+                        throw new NeverSent(n.getCause());
+                    }
+                    // on a live connection (too many streams at once for the server, say): reported as it
+                    // is, and the connection stays for this user's other streams
+                    throw Failures.asIOException(n.getCause());
+                }
                 if (!reader.answered && (cause instanceof ResponseReader.StreamResetException r && r.refused
-                        || c.refusedByGoAway(stream.getId()))) {
+                        || c.refusedByGoAway(reader.streamId()))) {
                     throw new NeverSent(cause);
                 }
                 throw Failures.asIOException(cause);
@@ -112,20 +127,21 @@ final class UserConnections implements Exchanger {
     private synchronized H2Connection connection(Origin origin) throws IOException, InterruptedException {
         H2Connection c = open.get(origin);
         if (c == null || c.closing()) {
-            if (c != null) {
-                c.close();
-            }
+            // a connection the server is closing is left to finish the streams it still serves
             c = transport.connect(origin);
             open.put(origin, c);
         }
         return c;
     }
 
+    /**
+     * Stops sending on {@code c} if the server is closing it; other streams still on it finish there.
+     * A live connection (a stream refused on it) stays the user's.
+     */
     private synchronized void forget(Origin origin, H2Connection c) {
-        if (open.get(origin) == c) {
+        if (open.get(origin) == c && c.closing()) {
             open.remove(origin);
         }
-        c.close();
     }
 
     @Override
