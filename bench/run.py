@@ -380,11 +380,13 @@ def http2(args):
             ("h2 (TLS)", "h2load", lambda: run_h2load(tls, u, s, sec)),
             ("h2 (TLS)", "Jetty 12.1 HTTP2Client", lambda: run_candidate(java, main, [tls, u, s, sec, "jetty"])),
             ("h2 (TLS)", "Netty 4.2 codec-http2", lambda: run_candidate(java, main, [tls, u, s, sec, "netty"])),
+            ("h2 (TLS)", "Stampede's HTTP/2 transport (over Jetty)", lambda: run_candidate(java, main, [tls, u, s, sec, "stampede"])),
             ("h2 (TLS)", "JDK HttpClient, a client per user", lambda: run_candidate(java, main, [tls, u, s, sec, "jdk"])),
             ("h2 (TLS)", "JDK HttpClient, one shared (one connection)", lambda: run_candidate(java, main, [tls, u, s, sec, "jdk-shared"])),
             ("h2c", "h2load", lambda: run_h2load(h2c, u, s, sec)),
             ("h2c", "Jetty 12.1 HTTP2Client", lambda: run_candidate(java, main, [h2c, u, s, sec, "jetty"])),
             ("h2c", "Netty 4.2 codec-http2", lambda: run_candidate(java, main, [h2c, u, s, sec, "netty"])),
+            ("h2c", "Stampede's HTTP/2 transport (over Jetty)", lambda: run_candidate(java, main, [h2c, u, s, sec, "stampede"])),
             ("HTTP/1.1", "wrk", lambda: run_wrk(plain, u * s, sec)),
             ("HTTP/1.1", "Stampede's socket transport", lambda: run_candidate(
                 java, "io.stampede.bench.TransportCandidates", [plain, u * s, sec, "socket"])),

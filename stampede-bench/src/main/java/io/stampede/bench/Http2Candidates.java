@@ -120,6 +120,7 @@ public final class Http2Candidates {
         return switch (name) {
             case "jetty" -> jetty(url);
             case "netty" -> new NettyH2Candidate(url);
+            case "stampede" -> stampede(url);
             case "jdk" -> jdk(url, false);
             case "jdk-shared" -> jdk(url, true);
             default -> throw new IllegalArgumentException("no candidate " + name);
@@ -213,6 +214,30 @@ public final class Http2Candidates {
             status.completeExceptionally(new java.io.IOException("stream reset: " + frame.getError()));
             callback.succeeded();
         }
+    }
+
+    /** Stampede's own HTTP/2 transport (stampede-http2) as a user's client sees it, recording into nothing. */
+    private static Client stampede(URI url) {
+        io.stampede.http2.Http2SessionFactory factory = new io.stampede.http2.Http2SessionFactory(
+                io.stampede.http.HttpClientConfig.of(url.getScheme() + "://" + url.getAuthority()).withInsecure(true));
+        String path = url.getRawPath();
+        return new Client() {
+            @Override
+            public Caller connect() {
+                io.stampede.HttpSession session = factory.open((method, name, nanos, bytes, error) -> { });
+                return () -> session.get(path).status();
+            }
+
+            @Override
+            public String protocol() {
+                return factory.mode();
+            }
+
+            @Override
+            public void close() {
+                factory.close();
+            }
+        };
     }
 
     private static Client jdk(URI url, boolean shared) {
