@@ -15,6 +15,7 @@ noisy, so only ratios from one run compare.
     bench/run.py cluster-attach     [--workers 500] [--seconds 30]   500 worker agents on one master process: attach time, master CPU
     bench/run.py cluster-throughput [--seconds 15] [--users 50]      1..4 worker processes, --users each: total req/s
     bench/run.py cluster-population [--users 1000000] [--workers 4] [--seconds 480] [--max-connections 2000] [--worker-heap 3g]
+    bench/run.py http2      [--seconds 10] [--repeat 3] [--users 50] [--streams 1]   HTTP/2 candidates, h2load, --http2
     bench/run.py all        every table above, in that order, with their defaults (about 30 minutes)
 """
 import argparse
@@ -81,11 +82,20 @@ def free_port():
 
 
 class Nginx:
-    def __init__(self):
+    def __init__(self, conf_name="nginx.conf"):
         self.dir = tempfile.mkdtemp(prefix="stampede-bench-nginx-")
         os.makedirs(os.path.join(self.dir, "tmp"))
         self.port = free_port()
-        conf = open(os.path.join(BENCH, "nginx.conf")).read()
+        conf = open(os.path.join(BENCH, conf_name)).read()
+        if "__TLS_PORT__" in conf:
+            # HTTP/2 over TLS: a self-signed certificate for 127.0.0.1, made for this run only
+            self.tls_port, self.h2c_port = free_port(), free_port()
+            subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                            "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                            "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                            "-keyout", os.path.join(self.dir, "key.pem"), "-out", os.path.join(self.dir, "cert.pem")],
+                           check=True, capture_output=True)
+            conf = conf.replace("__TLS_PORT__", str(self.tls_port)).replace("__H2C_PORT__", str(self.h2c_port))
         conf = conf.replace("__DIR__", self.dir).replace("__PORT__", str(self.port))
         self.conf = os.path.join(self.dir, "nginx.conf")
         open(self.conf, "w").write(conf)
@@ -325,6 +335,102 @@ def transports(args):
         for k, r in rows.items():
             print("| %s | %.0f | %.2f | %.1f | %d | %.0f |" % (labels[k], r["rps"], r["rps"] / base, r["cpu_per_1k"],
                                                             r.get("errors", 0), r["rss_mb"]))
+    finally:
+        nginx.stop()
+
+
+def run_h2load(url, users, streams, seconds):
+    out, cpu, rss, _ = timed(["h2load", "-t1", "-c%d" % users, "-m%d" % streams, "-D%d" % seconds, "--warm-up-time=3", url])
+    rps = float(re.search(r"finished in [\d.]+s, ([\d.]+) req/s", out).group(1))
+    m = re.search(r"requests: (\d+) total, \d+ started, \d+ done, (\d+) succeeded, (\d+) failed, (\d+) errored", out)
+    total = int(m.group(1)) or 1
+    proto = re.search(r"Application protocol: (\S+)", out)
+    return {"rps": rps, "errors": int(m.group(3)) + int(m.group(4)), "cpu_per_1k": cpu / total * 1000 * 1000,
+            "rss_mb": rss / 1024, "protocol": proto.group(1) if proto else "?"}
+
+
+def run_candidate(java, main, args_):
+    out, cpu, rss, _ = timed([java, "-XX:+UseParallelGC", "-cp", BENCH_JAR, main] + [str(a) for a in args_])
+    lines = [l for l in out.splitlines() if l.startswith("RESULT ")]
+    if not lines:
+        log("no result from %s %s:\n%s" % (main, args_, out[-1500:]))
+        return {"rps": 0.0, "errors": -1, "cpu_per_1k": float("nan"), "rss_mb": rss / 1024, "protocol": "failed"}
+    fields = lines[-1].split()
+    total = int(fields[2]) or 1
+    return {"rps": float(fields[4]), "errors": int(fields[5]), "cpu_per_1k": cpu / total * 1000 * 1000,
+            "rss_mb": rss / 1024, "protocol": fields[6] if len(fields) > 6 else "HTTP/1.1"}
+
+
+def http2(args):
+    """The HTTP/2 decision (docs/design/007): the candidate clients alone (Http2Candidates: N virtual
+    threads, a connection each, S streams each, no statistics, 3 s warm-up not counted) against nginx's
+    h2 (TLS, ALPN) and h2c (prior knowledge) listeners, h2load as the reference, and Stampede itself with
+    --http2; our HTTP/1.1 transport and wrk on the same nginx for scale. Every row runs in every round,
+    interleaved, so the ratios compare like with like on a machine others share."""
+    java = find_jdk()
+    if not os.path.exists("/usr/bin/h2load"):
+        subprocess.run(["apt-get", "install", "-y", "-qq", "nghttp2-client"], check=True)
+    if not os.path.exists(BENCH_JAR):
+        subprocess.run(["./mvnw", "-B", "-q", "-DskipTests", "install", "-pl", "stampede-bench", "-am"], cwd=ROOT, check=True)
+    nginx = Nginx("nginx-http2.conf")
+    main = "io.stampede.bench.Http2Candidates"
+    try:
+        tls = "https://127.0.0.1:%d/static" % nginx.tls_port
+        h2c = "http://127.0.0.1:%d/static" % nginx.h2c_port
+        plain = nginx.url("/static")
+        u, s, sec = args.users, args.streams, args.seconds
+        rows = [
+            ("h2 (TLS)", "h2load", lambda: run_h2load(tls, u, s, sec)),
+            ("h2 (TLS)", "Jetty 12.1 HTTP2Client", lambda: run_candidate(java, main, [tls, u, s, sec, "jetty"])),
+            ("h2 (TLS)", "Netty 4.2 codec-http2", lambda: run_candidate(java, main, [tls, u, s, sec, "netty"])),
+            ("h2 (TLS)", "Stampede's HTTP/2 transport (over Jetty)", lambda: run_candidate(java, main, [tls, u, s, sec, "stampede"])),
+            ("h2 (TLS)", "JDK HttpClient, a client per user", lambda: run_candidate(java, main, [tls, u, s, sec, "jdk"])),
+            ("h2 (TLS)", "JDK HttpClient, one shared (one connection)", lambda: run_candidate(java, main, [tls, u, s, sec, "jdk-shared"])),
+            ("h2c", "h2load", lambda: run_h2load(h2c, u, s, sec)),
+            ("h2c", "Jetty 12.1 HTTP2Client", lambda: run_candidate(java, main, [h2c, u, s, sec, "jetty"])),
+            ("h2c", "Netty 4.2 codec-http2", lambda: run_candidate(java, main, [h2c, u, s, sec, "netty"])),
+            ("h2c", "Stampede's HTTP/2 transport (over Jetty)", lambda: run_candidate(java, main, [h2c, u, s, sec, "stampede"])),
+            ("HTTP/1.1", "wrk", lambda: run_wrk(plain, u * s, sec)),
+            ("HTTP/1.1", "Stampede's socket transport", lambda: run_candidate(
+                java, "io.stampede.bench.TransportCandidates", [plain, u * s, sec, "socket"])),
+        ]
+        if not args.no_tool:
+            nginx_base = "https://127.0.0.1:%d" % nginx.tls_port
+            rows += [
+                ("tool", "stampede --http2 (h2, TLS)", lambda: run_stampede(
+                    java, nginx_base, "StaticUser.java", u, sec, extra=["--http2", "--insecure"])),
+                ("tool", "stampede --http2 (h2c)", lambda: run_stampede(
+                    java, "http://127.0.0.1:%d" % nginx.h2c_port, "StaticUser.java", u, sec, extra=["--http2"])),
+                ("tool", "stampede (HTTP/1.1)", lambda: run_stampede(java, nginx.url(), "StaticUser.java", u, sec)),
+            ]
+        runs = {(g, n): [] for g, n, _ in rows}
+        protocols = {}
+        for i in range(args.repeat):
+            log("round %d/%d" % (i + 1, args.repeat))
+            for g, n, run in rows:
+                r = run()
+                protocols[(g, n)] = r.pop("protocol", protocols.get((g, n), ""))
+                r.setdefault("errors", r.pop("fails", 0))
+                runs[(g, n)].append(r)
+                log("  %s / %s: %.0f req/s" % (g, n, r["rps"]))
+        print("\n### HTTP/2 candidates — %d users, a connection each, %d stream(s) each, %d s after a 3 s warm-up, "
+              "median of %d interleaved rounds\n" % (u, s, sec, args.repeat))
+        # the reference of each group is its first row (h2load, wrk, stampede's HTTP/1.1 run); the ratio is the
+        # median of the ratios within each round, which a load that changes between rounds does not move
+        print("| protocol | client | req/s | x reference (median of rounds' ratios) | CPU ms / 1k req | errors | max RSS MB | negotiated |")
+        print("|---|---|---:|---:|---:|---:|---:|---|")
+        for g in ["h2 (TLS)", "h2c", "HTTP/1.1", "tool"]:
+            keys = [k for k in runs if k[0] == g]
+            if not keys:
+                continue
+            ref_key = keys[-1] if g == "tool" else keys[0]
+            for k in keys:
+                r = median_of(runs[k])
+                ratio = statistics.median(a["rps"] / (b["rps"] or 1) for a, b in zip(runs[k], runs[ref_key]))
+                print("| %s | %s | %.0f | %.2f | %.1f | %d | %.0f | %s |" % (
+                    g, k[1], r["rps"], ratio, r["cpu_per_1k"], r.get("errors", 0), r["rss_mb"], protocols.get(k, "")))
+        for i in range(args.repeat):
+            print("\nround %d: " % (i + 1) + ", ".join("%s/%s %.0f" % (k[0], k[1], v[i]["rps"]) for k, v in runs.items()))
     finally:
         nginx.stop()
 
@@ -661,7 +767,7 @@ def cluster_population(args):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("mode", choices=["throughput", "latency", "population", "startup", "idle", "transports", "web", "all",
+    p.add_argument("mode", choices=["throughput", "latency", "population", "startup", "idle", "transports", "web", "http2", "all",
                                      "cluster-attach", "cluster-throughput", "cluster-population"])
     p.add_argument("--seconds", type=int, default=15)
     p.add_argument("--repeat", type=int, default=3)
@@ -674,6 +780,8 @@ def main():
                    help="throughput/latency: also run this stampede.jar (an older build) in the same rounds")
     p.add_argument("--workers", type=int, default=None, help="cluster modes: worker agents or processes")
     p.add_argument("--worker-heap", default="3g", help="cluster-population: each worker's -Xmx (250,000 users need more than 2g)")
+    p.add_argument("--streams", type=int, default=1, help="http2: concurrent streams per user's connection")
+    p.add_argument("--no-tool", action="store_true", help="http2: the candidates only, not stampede --http2")
     p.add_argument("--gc", choices=["parallel", "g1", "zgc"], default="zgc", help="population: the collector")
     args = p.parse_args()
     ensure_tools()
@@ -713,6 +821,11 @@ def run_mode(args):
         if args.seconds == 15:
             args.seconds = 480
         cluster_population(args)
+    elif args.mode == "http2":
+        args.users = args.users or 50
+        if args.seconds == 15:
+            args.seconds = 10
+        http2(args)
     elif args.mode == "transports":
         args.users = args.users or 50
         transports(args)

@@ -19,7 +19,8 @@ final class FailureAdvice {
             "out of local ports to ", "share connections with --max-connections N, or give the host more source addresses",
             "TLS: server certificate not trusted", "a self-signed test server? --insecure skips verification",
             "TLS handshake failed: the server answered in plain HTTP", "this port speaks plain HTTP: use http:// in -H",
-            "TLS handshake timeout", "a server that never answers the handshake may speak plain HTTP: try http:// in -H");
+            "TLS handshake timeout", "a server that never answers the handshake may speak plain HTTP: try http:// in -H",
+            "HTTP/2: the server did not", "this server may speak HTTP/1.1 only: run without --http2");
 
     private FailureAdvice() {
     }

@@ -21,6 +21,7 @@ import io.stampede.core.transport.SessionFactory;
 import io.stampede.http.HttpClientConfig;
 import io.stampede.http.JdkSessionFactory;
 import io.stampede.http.SocketSessionFactory;
+import io.stampede.http2.Http2SessionFactory;
 import io.stampede.prometheus.MetricsPortInUseException;
 import io.stampede.prometheus.MetricsServer;
 import io.stampede.prometheus.PrometheusOutput;
@@ -51,6 +52,7 @@ final class RunCommand {
     private final ProcessContext process;
     private final List<Output> extraOutputs;
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final ProtocolReport protocol;
     private volatile RunDriver driver;
     private volatile WebMode webMode;
 
@@ -61,6 +63,7 @@ final class RunCommand {
         this.store = store;
         this.process = process;
         this.extraOutputs = List.copyOf(extraOutputs);
+        this.protocol = new ProtocolReport(options.json ? process.err() : process.out());
     }
 
     /** Ctrl-C: end the run early and wait until the final statistics are written. */
@@ -107,6 +110,9 @@ final class RunCommand {
         }
         AtomicReference<RunDriver> current = new AtomicReference<>();
         List<Output> outputs = new ArrayList<>(Outputs.create(options, config, process));
+        // the JSON summary says which protocol the transport spoke; the note goes right under the console's summary
+        outputs.replaceAll(o -> o instanceof io.stampede.report.JsonOutput j ? j.withFields(protocol::fields) : o);
+        outputs.add(1, protocol);
         WebOutput web = options.headless ? null : new WebOutput();
         java.nio.file.Path webReport = null;
         if (web != null) {
@@ -168,6 +174,9 @@ final class RunCommand {
     private Controller controller(List<UserSpec> specs, ScenarioLoader.Loaded loaded, SwitchableSessions sessions,
                                   EngineSettings settings, RunConfig config) throws UserError {
         List<String> names = specs.stream().map(UserSpec::name).toList();
+        if (cluster.master && options.http2) {
+            throw new UserError(ExitCodes.USAGE, "--http2 is not available with --master yet: workers speak HTTP/1.1");
+        }
         if (!cluster.master) {
             Engine engine = new Engine(specs, sessions, settings, Clock.SYSTEM, this::notice);
             return new Controller(engine, engine, names, () -> { });
@@ -301,6 +310,19 @@ final class RunCommand {
     SessionFactory transport(URI host, RunConfig config) throws UserError {
         HttpClientConfig http = new HttpClientConfig(host, config.connectTimeout(), config.timeout(),
                 options.insecure, options.maxConnections, "stampede/" + Version.VERSION);
+        if (options.http2) {
+            if (options.maxConnections > 0) {
+                throw new UserError(ExitCodes.USAGE, "--http2 keeps one connection per user (its requests are streams on it);"
+                        + " --max-connections shares HTTP/1.1 connections: give one or the other");
+            }
+            if (!"socket".equals(options.transport)) {
+                throw new UserError(ExitCodes.USAGE, "--http2 and --transport " + options.transport + " do not go together");
+            }
+            Http2SessionFactory h2 = new Http2SessionFactory(http);
+            protocol.transport(h2);
+            return h2;
+        }
+        protocol.transport(null);
         return switch (options.transport) {
             case "socket" -> new SocketSessionFactory(http);
             case "jdk" -> new JdkSessionFactory(http);

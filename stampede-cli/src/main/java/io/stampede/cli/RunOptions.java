@@ -92,6 +92,10 @@ final class RunOptions {
     @Option(names = {"-k", "--insecure"}, description = "Accept any TLS certificate (self-signed test servers).")
     boolean insecure;
 
+    @Option(names = "--http2", description = "Speak HTTP/2: over TLS agreed by ALPN for https:// hosts, cleartext with prior"
+            + " knowledge (h2c) for http:// ones; one connection per user, its concurrent requests as streams on it.")
+    boolean http2;
+
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "0",
             description = "Share a pool of N connections among all users (default: one keep-alive connection per user).")
     int maxConnections;

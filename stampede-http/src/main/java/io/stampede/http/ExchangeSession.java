@@ -86,7 +86,9 @@ final class ExchangeSession implements HttpSession, AutoCloseable {
                     || e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)) {
                 return interrupted(spec, start);
             }
-            String error = ErrorNames.of(e, exchanger.failedConnecting(), config, out.readTimeout(), hostOf(spec.target()));
+            String own = exchanger.failureName(e);
+            String error = own != null ? own
+                    : ErrorNames.of(e, exchanger.failedConnecting(), config, out.readTimeout(), hostOf(spec.target()));
             return new RecordedResponse(null, error, System.nanoTime() - start, spec.method(), spec.statsName(), recorder);
         }
     }

@@ -13,6 +13,6 @@ import java.util.List;
  * @param contentType the body's type when no header gives one
  * @param readTimeout how long the response may take
  */
-record Outgoing(String method, String target, List<String> headers, byte[] body, String contentType,
+public record Outgoing(String method, String target, List<String> headers, byte[] body, String contentType,
                 Duration readTimeout) {
 }

@@ -5,10 +5,10 @@ package io.stampede.http;
  *
  * @param headers looks a header up by name, case-insensitively
  */
-record RawResponse(int status, String reason, HeaderLookup headers, byte[] body) {
+public record RawResponse(int status, String reason, HeaderLookup headers, byte[] body) {
     /** Header access without parsing every header of every response up front. */
     @FunctionalInterface
-    interface HeaderLookup {
+    public interface HeaderLookup {
         String get(String name);
     }
 }

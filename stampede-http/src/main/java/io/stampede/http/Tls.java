@@ -7,11 +7,11 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /** TLS set-up shared by both transports: the JDK's defaults (verification on), or trust in any certificate. */
-final class Tls {
+public final class Tls {
     private Tls() {
     }
 
-    static SSLContext context(boolean insecure) {
+    public static SSLContext context(boolean insecure) {
         try {
             if (!insecure) {
                 return SSLContext.getDefault();

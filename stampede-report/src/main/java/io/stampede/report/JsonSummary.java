@@ -27,8 +27,15 @@ public final class JsonSummary {
 
     /** The document as {@code --json-file} writes it (indented, without the final line break). */
     public static String text(RunResult result) {
+        return text(result, java.util.Map.of());
+    }
+
+    /** The document with {@code extra} top-level fields after the others (plain values, maps and lists). */
+    public static String text(RunResult result, java.util.Map<String, ?> extra) {
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(of(result));
+            ObjectNode doc = of(result);
+            extra.forEach((k, v) -> doc.set(k, MAPPER.valueToTree(v)));
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
         } catch (JsonProcessingException e) {
             // a tree of plain values always serialises; this would be a bug in the tree
             throw new IllegalStateException(e);
