@@ -23,7 +23,7 @@ final class Steps {
             boolean newPage = !current.isEmpty() && !Objects.equals(x.pageRef(), current.getFirst().pageRef());
             boolean pause = !current.isEmpty() && x.startMillis() - lastEnd > gapMillis;
             if (newPage || pause) {
-                steps.add(new Step(current, think, pageTitles.get(current.getFirst().pageRef())));
+                steps.add(new Step(current, think, title(pageTitles, current)));
                 think = Math.max(0, x.startMillis() - lastEnd);
                 current = new ArrayList<>();
             }
@@ -31,8 +31,13 @@ final class Steps {
             lastEnd = Math.max(lastEnd, x.endMillis());
         }
         if (!current.isEmpty()) {
-            steps.add(new Step(current, think, pageTitles.get(current.getFirst().pageRef())));
+            steps.add(new Step(current, think, title(pageTitles, current)));
         }
         return steps;
+    }
+
+    private static String title(Map<String, String> pageTitles, List<Exchange> step) {
+        String ref = step.getFirst().pageRef();
+        return ref == null ? null : pageTitles.get(ref);
     }
 }
