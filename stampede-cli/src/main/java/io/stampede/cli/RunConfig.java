@@ -80,7 +80,12 @@ record RunConfig(URI host, Duration runTime, Duration stopTimeout, Duration conn
         for (Class<?> c : classes) {
             io.stampede.Host h = c.getAnnotation(io.stampede.Host.class);
             if (h != null) {
-                return host(h.value());
+                try {
+                    return host(h.value());
+                } catch (UserError e) {
+                    throw new UserError(ExitCodes.USAGE, "@Host on " + c.getSimpleName() + " must be an http:// or https://"
+                            + " URL with a host, was " + h.value() + " (or give -H)");
+                }
             }
         }
         return null;

@@ -44,7 +44,7 @@ final class ScenarioWriter {
         line("@Host(" + JavaNames.literal(host) + ")");
         line("public class " + className + " extends HttpUser {");
         for (Variable v : secrets.fields()) {
-            line("    /** From " + v.what() + " (the recorded value is not written here). */");
+            line("    /** From " + safe(v.what()) + " (the recorded value is not written here). */");
             line("    private String " + v.name() + ";");
             line("");
         }
@@ -101,7 +101,7 @@ final class ScenarioWriter {
         line("import io.stampede.*;");
         line("");
         line("/**");
-        line(" * Recorded in " + creator + " (" + harName + ") and written by stampede convert: " + requests
+        line(" * Recorded with " + safe(creator) + " in " + safe(harName) + " and written by stampede convert: " + requests
                 + (requests == 1 ? " request" : " requests") + " to " + host + " in " + steps.size()
                 + (steps.size() == 1 ? " step" : " steps") + ", with the pauses the person took between them.");
         List<String> left = new ArrayList<>();
@@ -144,7 +144,7 @@ final class ScenarioWriter {
         Map<String, Variable> used = secrets.usedBy(x);
         for (Variable v : used.values()) {
             if (v.fromEnvironment()) {
-                line("        // " + v.what() + ": from the environment variable " + v.name());
+                line("        // " + safe(v.what()) + ": from the environment variable " + v.name());
             }
         }
         String target = x.origin().equals(host) ? x.pathAndQuery() : x.url().toString();
@@ -212,11 +212,13 @@ final class ScenarioWriter {
 
     private void helpers() {
         boolean usesCookies = secrets.fields().stream().anyMatch(v -> v.source() instanceof Source.Cookie);
-        line("");
-        line("    /** The pause the person took before a step (a virtual thread sleeps for nothing). */");
-        line("    private static void think(double seconds) throws InterruptedException {");
-        line("        Thread.sleep(Math.round(seconds * 1000));");
-        line("    }");
+        if (steps.stream().anyMatch(s -> s.thinkMillis() > 0)) {
+            line("");
+            line("    /** The pause the person took before a step (a virtual thread sleeps for nothing). */");
+            line("    private static void think(double seconds) throws InterruptedException {");
+            line("        Thread.sleep(Math.round(seconds * 1000));");
+            line("    }");
+        }
         if (secrets.usesEnvironment()) {
             line("");
             line("    /** A secret of the recording that is not written in this file: set it before the run. */");
@@ -252,7 +254,12 @@ final class ScenarioWriter {
     }
 
     private static String comment(String text) {
-        return '"' + text.replace("*/", "* /").replaceAll("[\\r\\n]+", " ") + '"';
+        return '"' + safe(text) + '"';
+    }
+
+    /** Text for a comment: it cannot end the comment, break the line, or hold a \\u escape javac would read. */
+    static String safe(String text) {
+        return text.replace("*/", "* /").replace("\\u", "\\ u").replaceAll("[\\r\\n]+", " ");
     }
 
     private void line(String s) {

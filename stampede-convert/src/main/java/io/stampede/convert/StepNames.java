@@ -27,14 +27,23 @@ final class StepNames {
 
     private static String fromRequest(Exchange x) {
         List<String> words = new ArrayList<>();
+        boolean endsWithId = false;
         for (String segment : (x.url().getPath() == null ? "" : x.url().getPath()).split("/")) {
             String s = segment.replaceFirst("\\.[A-Za-z0-9]+$", "");
-            if (s.isEmpty() || s.equalsIgnoreCase("api") || s.matches("(?i)v\\d+") || s.matches("[0-9a-fA-F-]*\\d[0-9a-fA-F-]*")) {
+            if (s.matches("[0-9a-fA-F-]*\\d[0-9a-fA-F-]*")) {
+                endsWithId = true;
+                continue;
+            }
+            if (s.isEmpty() || s.equalsIgnoreCase("api") || s.matches("(?i)v\\d+")) {
                 continue;
             }
             words.add(s);
+            endsWithId = false;
         }
-        List<String> last = words.subList(Math.max(0, words.size() - 2), words.size());
+        List<String> last = new ArrayList<>(words.subList(Math.max(0, words.size() - 2), words.size()));
+        if (endsWithId && !last.isEmpty()) {
+            last.add("by id");
+        }
         String path = last.isEmpty() ? "home" : String.join(" ", last);
         String verb = x.method().equals("GET") ? "" : x.method().toLowerCase(Locale.ROOT) + " ";
         return JavaNames.lowerCamel(verb + path, "step");
