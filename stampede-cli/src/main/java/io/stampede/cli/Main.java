@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
 
 /** The {@code stampede} command. Exit codes are listed in {@link ExitCodes} and the README. */
 @Command(name = "stampede", mixinStandardHelpOptions = true,
-        subcommands = {CapacityCommand.class, HistoryCommand.class, CompareCommand.class, ReportCommand.class}, versionProvider = Main.VersionProvider.class,
+        subcommands = {CapacityCommand.class, HistoryCommand.class, CompareCommand.class, ReportCommand.class,
+                ConvertCommand.class}, versionProvider = Main.VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Load-test an HTTP API with users written as plain Java.%n"
                 + "Example: stampede -f ShopUser.java -H http://127.0.0.1:8080 -u 50 -r 10 -t 1m --headless --csv out/run")

@@ -32,10 +32,6 @@ record RunConfig(URI host, Duration runTime, Duration stopTimeout, Duration conn
         if (o.file == null) {
             throw new UserError(ExitCodes.USAGE, "no scenario: give one with -f FILE.java");
         }
-        // the web page has a host field: only a run that starts by itself needs -H
-        if (o.host == null && (o.headless || o.autostart)) {
-            throw new UserError(ExitCodes.USAGE, "no target: give one with -H http://host:port");
-        }
         if (!o.headless) {
             WebMode.checkFlags(o);
         }
@@ -62,7 +58,12 @@ record RunConfig(URI host, Duration runTime, Duration stopTimeout, Duration conn
     /** With the plan and thresholds the flags and the scenario's classes give; contradictions are refused. */
     RunConfig withScenario(RunOptions o, List<Class<?>> classes, PrintStream err) throws UserError {
         Plan plan = Plans.choose(o, runTime, classes, err);
-        return new RunConfig(host, runTime, stopTimeout, connectTimeout, timeout, liveInterval, plan,
+        URI target = host != null ? host : fileHost(classes);
+        // the web page has a host field: only a run that starts by itself needs -H (or the file's @Host)
+        if (target == null && (o.headless || o.autostart)) {
+            throw new UserError(ExitCodes.USAGE, "no target: give one with -H http://host:port (or @Host on the user class)");
+        }
+        return new RunConfig(target, runTime, stopTimeout, connectTimeout, timeout, liveInterval, plan,
                 Plans.thresholds(o, classes));
     }
 
@@ -72,6 +73,22 @@ record RunConfig(URI host, Duration runTime, Duration stopTimeout, Duration conn
             case LoadPlan p -> p.shape() != null ? 0 : p.steps().stream().mapToInt(LoadStep::users).max().orElse(0);
             case ArrivalPlan p -> p.maxUsers();
         };
+    }
+
+    /** The {@code @Host} a user class of the scenario names (the first one), or null; -H takes precedence. */
+    private static URI fileHost(List<Class<?>> classes) throws UserError {
+        for (Class<?> c : classes) {
+            io.stampede.Host h = c.getAnnotation(io.stampede.Host.class);
+            if (h != null) {
+                try {
+                    return host(h.value());
+                } catch (UserError e) {
+                    throw new UserError(ExitCodes.USAGE, "@Host on " + c.getSimpleName() + " must be an http:// or https://"
+                            + " URL with a host, was " + h.value() + " (or give -H)");
+                }
+            }
+        }
+        return null;
     }
 
     private static URI host(String text) throws UserError {

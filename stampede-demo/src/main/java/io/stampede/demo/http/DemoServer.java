@@ -11,6 +11,8 @@ import io.stampede.demo.db.Store;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
@@ -26,6 +28,8 @@ public final class DemoServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     /** Requests received, so that tests compare what a load tool says with what the server saw. */
     private final LongAdder served = new LongAdder();
+    /** The same, by method and path (without the query), for tests that check what a scenario sent where. */
+    private final Map<String, LongAdder> servedByRoute = new ConcurrentHashMap<>();
 
     public DemoServer(DemoConfig config) throws IOException, SQLException {
         db = new Database(config);
@@ -38,6 +42,8 @@ public final class DemoServer implements AutoCloseable {
                         @Override
                         public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
                             served.increment(); // on arrival: a response the client has read was counted before
+                            servedByRoute.computeIfAbsent(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath(),
+                                    k -> new LongAdder()).increment();
                             chain.doFilter(exchange);
                         }
 
@@ -57,6 +63,12 @@ public final class DemoServer implements AutoCloseable {
     /** How many requests the API has received since it started. */
     public long requestsServed() {
         return served.sum();
+    }
+
+    /** How many {@code method path} requests (the path without its query) the API has received. */
+    public long requestsServed(String method, String path) {
+        LongAdder n = servedByRoute.get(method + " " + path);
+        return n == null ? 0 : n.sum();
     }
 
     public int port() {
