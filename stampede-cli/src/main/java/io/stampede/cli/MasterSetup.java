@@ -37,7 +37,7 @@ final class MasterSetup {
                 new TagFilter(Set.copyOf(options.tags), Set.copyOf(options.excludeTags)),
                 ShippedClassPath.read(loaded.classPath(), classBytes), loaded.classPathClasses());
         HttpSettings http = new HttpSettings(config.host().toString(), config.connectTimeout(), config.timeout(),
-                options.insecure, options.maxConnections, "stampede/" + Version.VERSION);
+                options.insecure, options.maxConnections, "stampede/" + Version.VERSION, options.http2);
         try {
             MasterController master = new MasterController(settings, scenario,
                     new RunSettings(engine.stopTimeout(), engine.seed(), http), line -> process.err().println("stampede: " + line));

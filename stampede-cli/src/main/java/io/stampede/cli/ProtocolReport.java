@@ -17,6 +17,8 @@ import java.util.Map;
 final class ProtocolReport implements Output {
     private final PrintStream console;
     private volatile Http2SessionFactory http2;
+    /** A master's: its workers open the connections, so the counts of them are not here. */
+    private volatile boolean onWorkers;
 
     ProtocolReport(PrintStream console) {
         this.console = console;
@@ -25,6 +27,11 @@ final class ProtocolReport implements Output {
     /** The run's transport is this HTTP/2 one (null: our HTTP/1.1 transport). */
     void transport(Http2SessionFactory h2) {
         this.http2 = h2;
+    }
+
+    /** The run's HTTP/2 is spoken by a master's workers: report the protocol, not this process's (empty) counts. */
+    void spokenByWorkers() {
+        this.onWorkers = true;
     }
 
     Map<String, ?> fields() {
@@ -38,6 +45,11 @@ final class ProtocolReport implements Output {
         m.put("protocol", Http2SessionFactory.PROTOCOL);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("mode", h2.mode());
+        if (onWorkers) {
+            detail.put("spoken_by", "workers");
+            m.put("http2", detail);
+            return m;
+        }
         detail.put("responses", s.responses());
         detail.put("connections", s.connections());
         detail.put("peak_streams_per_connection", s.peakStreamsPerConnection());
@@ -49,6 +61,11 @@ final class ProtocolReport implements Output {
     public void finish(RunResult result) {
         Http2SessionFactory h2 = http2;
         if (h2 == null) {
+            return;
+        }
+        if (onWorkers) {
+            console.printf("Protocol: %s, %s, spoken by the workers%n", Http2SessionFactory.PROTOCOL, h2.mode());
+            console.flush();
             return;
         }
         Http2Stats s = h2.stats();

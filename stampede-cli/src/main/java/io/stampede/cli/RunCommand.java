@@ -174,9 +174,6 @@ final class RunCommand {
     private Controller controller(List<UserSpec> specs, ScenarioLoader.Loaded loaded, SwitchableSessions sessions,
                                   EngineSettings settings, RunConfig config) throws UserError {
         List<String> names = specs.stream().map(UserSpec::name).toList();
-        if (cluster.master && options.http2) {
-            throw new UserError(ExitCodes.USAGE, "--http2 is not available with --master yet: workers speak HTTP/1.1");
-        }
         if (!cluster.master) {
             Engine engine = new Engine(specs, sessions, settings, Clock.SYSTEM, this::notice);
             return new Controller(engine, engine, names, () -> { });
@@ -320,6 +317,9 @@ final class RunCommand {
             }
             Http2SessionFactory h2 = new Http2SessionFactory(http);
             protocol.transport(h2);
+            if (cluster.master) {
+                protocol.spokenByWorkers();
+            }
             return h2;
         }
         protocol.transport(null);

@@ -4,8 +4,10 @@ import io.stampede.cluster.ClassBytesScenarioBuilder;
 import io.stampede.cluster.HttpSettings;
 import io.stampede.cluster.WorkerAgent;
 import io.stampede.cluster.WorkerSettings;
+import io.stampede.core.transport.SessionFactory;
 import io.stampede.http.HttpClientConfig;
 import io.stampede.http.SocketSessionFactory;
+import io.stampede.http2.Http2SessionFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,8 +65,10 @@ final class WorkerCommand {
         }
     }
 
-    static SocketSessionFactory transport(HttpSettings h) {
-        return new SocketSessionFactory(new HttpClientConfig(URI.create(h.baseUri()), h.connectTimeout(), h.readTimeout(),
-                h.insecure(), h.maxConnections(), h.userAgent()));
+    /** The transport the master asked for: HTTP/1.1 over our sockets, or HTTP/2 (--http2 on the master). */
+    static SessionFactory transport(HttpSettings h) {
+        HttpClientConfig config = new HttpClientConfig(URI.create(h.baseUri()), h.connectTimeout(), h.readTimeout(),
+                h.insecure(), h.maxConnections(), h.userAgent());
+        return h.http2() ? new Http2SessionFactory(config) : new SocketSessionFactory(config);
     }
 }

@@ -61,6 +61,8 @@ final class NginxHttp2 implements AutoCloseable {
                         listen 127.0.0.1:%3$d http2;
                         keepalive_requests 1000000;
                         location / { default_type text/plain; return 200 "hello over h2\\n"; }
+                        # which protocol nginx itself saw: HTTP/2.0 or HTTP/1.1
+                        location = /protocol { default_type text/plain; return 200 "$server_protocol"; }
                     }
                     server {
                         listen 127.0.0.1:%4$d http2;

@@ -7,5 +7,10 @@ import java.time.Duration;
  * caller turns these into its own client configuration (stampede-http's {@code HttpClientConfig}).
  */
 public record HttpSettings(String baseUri, Duration connectTimeout, Duration readTimeout, boolean insecure,
-                           int maxConnections, String userAgent) {
+                           int maxConnections, String userAgent, boolean http2) {
+    /** HTTP/1.1, the default. */
+    public HttpSettings(String baseUri, Duration connectTimeout, Duration readTimeout, boolean insecure,
+                        int maxConnections, String userAgent) {
+        this(baseUri, connectTimeout, readTimeout, insecure, maxConnections, userAgent, false);
+    }
 }

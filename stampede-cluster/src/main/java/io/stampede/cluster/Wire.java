@@ -121,11 +121,12 @@ final class Wire {
     static HttpConfig http(HttpSettings h) {
         return HttpConfig.newBuilder().setBaseUri(h.baseUri()).setConnectTimeoutMillis(h.connectTimeout().toMillis())
                 .setReadTimeoutMillis(h.readTimeout().toMillis()).setInsecure(h.insecure())
-                .setMaxConnections(h.maxConnections()).setUserAgent(h.userAgent()).build();
+                .setMaxConnections(h.maxConnections()).setUserAgent(h.userAgent()).setHttp2(h.http2()).build();
     }
 
     static HttpSettings http(HttpConfig h) {
         return new HttpSettings(h.getBaseUri(), Duration.ofMillis(h.getConnectTimeoutMillis()),
-                Duration.ofMillis(h.getReadTimeoutMillis()), h.getInsecure(), h.getMaxConnections(), h.getUserAgent());
+                Duration.ofMillis(h.getReadTimeoutMillis()), h.getInsecure(), h.getMaxConnections(), h.getUserAgent(),
+                h.getHttp2());
     }
 }
