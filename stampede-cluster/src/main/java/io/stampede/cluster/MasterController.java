@@ -123,14 +123,25 @@ public final class MasterController implements LoadController, AutoCloseable {
         return server.getPort();
     }
 
-    /** Waits until at least {@code count} workers are here; false when {@code maxWait} passed first. */
+    /**
+     * Waits until at least {@code count} workers are here and have built the scenario (they said so with
+     * a first heartbeat); false when {@code maxWait} passed first.
+     */
     public synchronized boolean awaitWorkers(int count, Duration maxWait) throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
         long left;
-        while (workers.size() < count && (left = deadline - System.nanoTime()) > 0) {
+        while (readyWorkers() < count && (left = deadline - System.nanoTime()) > 0) {
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
-        return workers.size() >= count;
+        return readyWorkers() >= count;
+    }
+
+    private int readyWorkers() {
+        int n = 0;
+        for (WorkerNode w : workers) {
+            n += w.ready ? 1 : 0;
+        }
+        return n;
     }
 
     /** The workers here now, in the order they joined. */
@@ -342,6 +353,7 @@ public final class MasterController implements LoadController, AutoCloseable {
 
     synchronized void onStatus(WorkerNode w, WorkerStatus status) {
         w.status = status;
+        w.ready = true;
         notifyAll();
     }
 

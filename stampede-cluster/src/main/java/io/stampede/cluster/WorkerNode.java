@@ -21,6 +21,11 @@ final class WorkerNode {
     /** Its Ended came after the last Stop. */
     boolean ended;
     boolean gone;
+    /**
+     * It has built the scenario: a worker's first heartbeat comes after that (a large --classpath can
+     * take seconds), and a run should not start before its workers can run users.
+     */
+    boolean ready;
 
     WorkerNode(String name, String address, int capacity, Outbox<MasterMessage> out, long nowNanos) {
         this.name = name;
