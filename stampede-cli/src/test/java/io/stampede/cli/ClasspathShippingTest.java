@@ -6,20 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stampede.testkit.TargetServer;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class ClasspathShippingTest {
-    private static final Pattern LISTENING = Pattern.compile("master listening on 127\\.0\\.0\\.1:(\\d+)");
-
     @TempDir
     Path dir;
 
@@ -48,14 +39,14 @@ class ClasspathShippingTest {
         try (TargetServer server = TargetServer.start()) {
             Path json = dir.resolve("cluster.json");
             // "libs/*" is every jar in libs, as for java
-            Running master = start("--classpath", dir.resolve("libs") + "/*" + java.io.File.pathSeparator + lib, "-f",
+            RunningCommand master = RunningCommand.start("--classpath", dir.resolve("libs") + "/*" + java.io.File.pathSeparator + lib, "-f",
                     "com.acme.ShippedUser",
                     "-H", server.url(), "-u", "4", "-r", "100", "-t", "2s", "--headless", "--only-summary",
                     "--json-file", json.toString(), "--master", "--master-bind-host", "127.0.0.1", "--master-bind-port", "0",
                     "--expect-workers", "2", "--expect-workers-max-wait", "60s", "--cluster-token", "s3cret");
-            String port = String.valueOf(portOf(master));
-            Running w1 = start("--worker", "--master-port", port, "--cluster-token", "s3cret");
-            Running w2 = start("--worker", "--master-port", port, "--cluster-token", "s3cret");
+            String port = String.valueOf(master.masterPort());
+            RunningCommand w1 = RunningCommand.start("--worker", "--master-port", port, "--cluster-token", "s3cret");
+            RunningCommand w2 = RunningCommand.start("--worker", "--master-port", port, "--cluster-token", "s3cret");
             assertThat(master.exitWithin(60)).as(master.errText()).isZero();
             assertThat(w1.exitWithin(30)).as(w1.errText()).isZero();
             assertThat(w2.exitWithin(30)).as(w2.errText()).isZero();
@@ -127,41 +118,5 @@ class ClasspathShippingTest {
         Path libPackage = Files.createDirectories(lib.resolve("com/acme/lib"));
         Files.copy(out.resolve("com/acme/lib/Paths.class"), libPackage.resolve("Paths.class"));
         Files.writeString(libPackage.resolve("target.txt"), "/fast\n");
-    }
-
-    /** A stampede command running in a thread, its standard error readable while it runs. */
-    private record Running(CompletableFuture<Integer> exit, ByteArrayOutputStream err) {
-        String errText() {
-            return err.toString(StandardCharsets.UTF_8);
-        }
-
-        int exitWithin(int seconds) throws Exception {
-            try {
-                return exit.get(seconds, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw new AssertionError("still running after " + seconds + " s; it said: " + errText(), e);
-            }
-        }
-    }
-
-    private static Running start(String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        CompletableFuture<Integer> exit = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().start(() -> exit.complete(new Main().execute(args,
-                new ProcessContext(new PrintStream(new ByteArrayOutputStream()), errStream, Map.of("HOSTNAME", "t")))));
-        return new Running(exit, err);
-    }
-
-    private static int portOf(Running master) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            Matcher m = LISTENING.matcher(master.errText());
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the master did not say where it listens: " + master.errText());
     }
 }

@@ -4,15 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stampede.testkit.TargetServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,47 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class ClusterCommandTest {
-    private static final Pattern LISTENING = Pattern.compile("master listening on 127\\.0\\.0\\.1:(\\d+)");
-
     @TempDir
     Path dir;
-
-    /** A stampede command running in a thread, its standard error readable while it runs. */
-    private record Running(CompletableFuture<Integer> exit, ByteArrayOutputStream err) {
-        String errText() {
-            return err.toString(StandardCharsets.UTF_8);
-        }
-
-        int exitWithin(int seconds) throws Exception {
-            try {
-                return exit.get(seconds, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw new AssertionError("still running after " + seconds + " s; it said: " + errText(), e);
-            }
-        }
-    }
-
-    private static Running start(String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        // a thread each: the common pool may have a single thread on a 2-core machine
-        CompletableFuture<Integer> exit = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().start(() -> exit.complete(new Main().execute(args,
-                new ProcessContext(new PrintStream(new ByteArrayOutputStream()), errStream, Map.of("HOSTNAME", "t")))));
-        return new Running(exit, err);
-    }
-
-    private static int portOf(Running master) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            Matcher m = LISTENING.matcher(master.errText());
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the master did not say where it listens: " + master.errText());
-    }
 
     private Path scenario() throws Exception {
         return Cli.scenario(dir, "Spread", """
@@ -80,17 +33,17 @@ class ClusterCommandTest {
     void aMasterMergesItsWorkersExactlyAndRefusesAWrongToken() throws Exception {
         try (TargetServer server = TargetServer.start()) {
             Path json = dir.resolve("cluster.json");
-            Running master = start("-f", scenario().toString(), "-H", server.url(), "-u", "6", "-r", "100", "-t", "3s",
+            RunningCommand master = RunningCommand.start("-f", scenario().toString(), "-H", server.url(), "-u", "6", "-r", "100", "-t", "3s",
                     "--headless", "--only-summary", "--json-file", json.toString(), "--master", "--master-bind-host",
                     "127.0.0.1", "--master-bind-port", "0", "--expect-workers", "2", "--expect-workers-max-wait", "60s",
                     "--cluster-token", "s3cret");
-            String port = String.valueOf(portOf(master));
-            Running intruder = start("--worker", "--master-port", port, "--cluster-token", "guess");
+            String port = String.valueOf(master.masterPort());
+            RunningCommand intruder = RunningCommand.start("--worker", "--master-port", port, "--cluster-token", "guess");
             assertThat(intruder.exitWithin(30)).as(intruder.errText()).isEqualTo(ExitCodes.USAGE);
             assertThat(intruder.errText()).contains("refused");
             assertThat(master.errText()).containsIgnoringCase("token");
-            Running w1 = start("--worker", "--master-port", port, "--cluster-token", "s3cret", "--capacity", "1");
-            Running w2 = start("--worker", "--master-port", port, "--cluster-token", "s3cret", "--capacity", "2");
+            RunningCommand w1 = RunningCommand.start("--worker", "--master-port", port, "--cluster-token", "s3cret", "--capacity", "1");
+            RunningCommand w2 = RunningCommand.start("--worker", "--master-port", port, "--cluster-token", "s3cret", "--capacity", "2");
             int exit = master.exitWithin(60);
             assertThat(exit).as(master.errText()).isZero();
             assertThat(master.errText()).contains("2 workers connected");

@@ -159,41 +159,17 @@ class Http2CommandTest {
                 """);
         Path json = dir.resolve("cluster.json");
         NginxHttp2.Counts before = nginx.counts();
-        java.io.ByteArrayOutputStream masterOut = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream masterErr = new java.io.ByteArrayOutputStream();
-        java.util.concurrent.CompletableFuture<Integer> master = new java.util.concurrent.CompletableFuture<>();
-        // a thread each: the common pool may have a single thread on a 2-core machine
-        Thread.ofPlatform().daemon().start(() -> master.complete(new Main().execute(new String[] {
-                "-f", checked.toString(), "-H", "http://127.0.0.1:" + nginx.h2cPort, "--http2", "-u", "4", "-r", "100",
-                "-t", "3s", "--headless", "--only-summary", "--json-file", json.toString(), "--master",
-                "--master-bind-host", "127.0.0.1", "--master-bind-port", "0", "--expect-workers", "2",
-                "--expect-workers-max-wait", "60s", "--cluster-token", "h2"},
-                new ProcessContext(new java.io.PrintStream(masterOut, true), new java.io.PrintStream(masterErr, true),
-                        java.util.Map.of("HOSTNAME", "m")))));
-        java.util.regex.Pattern listening = java.util.regex.Pattern.compile("master listening on [^:]+:(\\d+)");
-        String port = null;
-        for (int i = 0; i < 3000 && port == null; i++) {
-            java.util.regex.Matcher m = listening.matcher(masterErr.toString());
-            if (m.find()) {
-                port = m.group(1);
-            } else {
-                Thread.sleep(10);
-            }
-        }
-        assertThat(port).as(masterErr.toString()).isNotNull();
-        List<java.util.concurrent.CompletableFuture<Integer>> workers = new java.util.ArrayList<>();
-        for (int w = 0; w < 2; w++) {
-            java.util.concurrent.CompletableFuture<Integer> exit = new java.util.concurrent.CompletableFuture<>();
-            String[] args = {"--worker", "--master-port", port, "--cluster-token", "h2"};
-            java.util.Map<String, String> env = java.util.Map.of("HOSTNAME", "w" + w);
-            Thread.ofPlatform().daemon().start(() -> exit.complete(new Main().execute(args, new ProcessContext(
-                    new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
-                    new java.io.PrintStream(new java.io.ByteArrayOutputStream()), env))));
-            workers.add(exit);
-        }
-        assertThat(master.get(60, java.util.concurrent.TimeUnit.SECONDS)).as(masterErr.toString()).isZero();
-        for (java.util.concurrent.CompletableFuture<Integer> w : workers) {
-            assertThat(w.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+        RunningCommand master = RunningCommand.startAs("m", "-f", checked.toString(), "-H", "http://127.0.0.1:" + nginx.h2cPort,
+                "--http2", "-u", "4", "-r", "100", "-t", "3s", "--headless", "--only-summary", "--json-file", json.toString(),
+                "--master", "--master-bind-host", "127.0.0.1", "--master-bind-port", "0", "--expect-workers", "2",
+                "--expect-workers-max-wait", "60s", "--cluster-token", "h2");
+        String port = String.valueOf(master.masterPort());
+        List<RunningCommand> workers = List.of(
+                RunningCommand.startAs("w0", "--worker", "--master-port", port, "--cluster-token", "h2"),
+                RunningCommand.startAs("w1", "--worker", "--master-port", port, "--cluster-token", "h2"));
+        assertThat(master.exitWithin(60)).as(master.errText()).isZero();
+        for (RunningCommand w : workers) {
+            assertThat(w.exitWithin(30)).as(w.errText()).isZero();
         }
         NginxHttp2.Counts seen = nginx.counts().minus(before);
         JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
@@ -202,6 +178,6 @@ class Http2CommandTest {
         assertThat(all.get("num_failures").asLong()).as(doc.get("failures").toString()).isZero();
         assertThat(doc.get("protocol").asText()).isEqualTo("HTTP/2");
         assertThat(doc.get("http2").get("spoken_by").asText()).isEqualTo("workers");
-        assertThat(masterOut.toString()).contains("Protocol: HTTP/2, h2c (cleartext, prior knowledge), spoken by the workers");
+        assertThat(master.outText()).contains("Protocol: HTTP/2, h2c (cleartext, prior knowledge), spoken by the workers");
     }
 }
